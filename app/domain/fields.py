@@ -1,0 +1,277 @@
+"""Field specs and strict parsers: one validator for the bundled files, the user layer, imports
+and the cells of the tables.
+
+Every parser takes the JSON form of a value (what a file holds) or the text a user typed, and
+returns the domain value or raises ``FieldError`` naming the field and the rule broken.
+
+Decisions worth knowing:
+- Dates are ISO ``YYYY-MM-DD`` only, between 1900-01-01 and 2100-12-31 (a suspension may end
+  years ahead, so "today + 1 year" would be too tight).
+- Tonnages are whole metric tons. Typed text may carry a unit (``t``, ``kt``, ``Mt``) and
+  thousands separators in proper groups (``44,000,000``); ``1,5`` is refused rather than read
+  as a locale decimal, because the same keystrokes mean 15 or 1.5 depending on the reader.
+  ``-0`` is refused like any negative; ``NaN``, ``inf``, ``1e309`` and ``1_000`` are refused
+  because a strict regex is used instead of ``float()``.
+- Text is stripped; control characters, bidirectional overrides and lone surrogates are
+  refused (they corrupt saves or disguise what is displayed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
+
+from app.domain.model import CONFIDENCES, ELEMENT_CATEGORIES, EVENT_KINDS, MEASURES
+
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
+TONS_MAX = 10_000_000_000  # 10,000 Mt: two orders of magnitude above world reserves
+ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_UNITS = {"": 1, "t": 1, "kt": 1_000, "mt": 1_000_000}
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+class FieldError(ValueError):
+    """A value that breaks a field's rule. ``str()`` names the field and the rule."""
+
+    def __init__(self, field: str, rule: str, value: Any = None) -> None:
+        self.field = field
+        self.rule = rule
+        self.value = value
+        shown = "" if value is None else f" (got {_truncate(value)})"
+        super().__init__(f"{field}: {rule}{shown}")
+
+
+def _truncate(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_text(field: str, value: Any, *, max_len: int = 200, required: bool = True,
+               multiline: bool = False) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise FieldError(field, "must be text", value)
+    if len(value) > max_len * 4:  # refuse huge input before scanning it
+        raise FieldError(field, f"must be at most {max_len} characters", f"{len(value)} characters")
+    text = value.strip()
+    if required and not text:
+        raise FieldError(field, "must not be empty")
+    if len(text) > max_len:
+        raise FieldError(field, f"must be at most {max_len} characters", f"{len(text)} characters")
+    for ch in text:
+        if "\ud800" <= ch <= "\udfff":
+            raise FieldError(field, "contains an invalid character (lone surrogate)")
+        if ch in _BIDI:
+            raise FieldError(field, "contains a bidirectional override character")
+        if unicodedata.category(ch) == "Cc" and not (multiline and ch in "\n\t"):
+            raise FieldError(field, "contains a control character", ch)
+    return text
+
+
+def parse_date(field: str, value: Any, *, required: bool = True) -> dt.date | None:
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+    elif value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise FieldError(field, "is required (YYYY-MM-DD)")
+        return None
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        raise FieldError(field, "must be a date YYYY-MM-DD", value)
+    match = _DATE_RE.match(text)
+    if not match:
+        raise FieldError(field, "must be a date YYYY-MM-DD", value)
+    try:
+        date = dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        raise FieldError(field, "is not a date that exists", value) from None
+    if not DATE_MIN <= date <= DATE_MAX:
+        raise FieldError(field, f"must be between {DATE_MIN} and {DATE_MAX}", value)
+    return date
+
+
+def parse_tons(field: str, value: Any, *, required: bool = False) -> int | None:
+    """Whole metric tons from a JSON number or typed text such as ``3.5 Mt`` or ``890,000``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise FieldError(field, "is required")
+        return None
+    if isinstance(value, bool):
+        raise FieldError(field, "must be a number of metric tons", value)
+    if isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise FieldError(field, "must be a finite number", value)
+        amount = Decimal(repr(value))
+    elif isinstance(value, str):
+        if len(value) > 64:
+            raise FieldError(field, "must be a number of metric tons", value)
+        text = value.strip().lower()
+        unit = ""
+        for suffix in ("mt", "kt", "t"):
+            if text.endswith(suffix):
+                text, unit = text[: -len(suffix)].strip(), suffix
+                break
+        if text.startswith("-"):
+            raise FieldError(field, "must not be negative", value)
+        if not _NUMBER_RE.match(text):
+            raise FieldError(field, "must be a number of metric tons, e.g. 21000000 or 21 Mt", value)
+        try:
+            amount = Decimal(text.replace(",", "")) * _UNITS[unit]
+        except InvalidOperation:
+            raise FieldError(field, "must be a number of metric tons", value) from None
+    else:
+        raise FieldError(field, "must be a number of metric tons", value)
+    if amount < 0:
+        raise FieldError(field, "must not be negative", value)
+    if amount > TONS_MAX:
+        raise FieldError(field, f"must be at most {TONS_MAX:,} t", value)
+    if amount != amount.to_integral_value():
+        raise FieldError(field, "must be whole metric tons", value)
+    return int(amount)
+
+
+def parse_int(field: str, value: Any, *, lo: int, hi: int) -> int:
+    if isinstance(value, bool):
+        raise FieldError(field, "must be a whole number", value)
+    if isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(r"\d{1,6}", text):
+            raise FieldError(field, "must be a whole number", value)
+        value = int(text)
+    if not isinstance(value, int):
+        raise FieldError(field, "must be a whole number", value)
+    if not lo <= value <= hi:
+        raise FieldError(field, f"must be between {lo} and {hi}", value)
+    return value
+
+
+def parse_choice(field: str, value: Any, choices: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise FieldError(field, f"must be one of {', '.join(choices)}", value)
+    return value
+
+
+def parse_bool(field: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(field, "must be true or false", value)
+    return value
+
+
+def parse_id(field: str, value: Any) -> str:
+    if not isinstance(value, str) or not ID_RE.match(value):
+        raise FieldError(field, "must be 1-64 letters, digits, '.', '_' or '-'", value)
+    return value
+
+
+def parse_symbol(field: str, value: Any) -> str:
+    text = parse_text(field, value, max_len=3)
+    if not re.fullmatch(r"[A-Z][a-z]{0,2}", text):
+        raise FieldError(field, "must be a chemical symbol such as Ga or Sm", value)
+    return text
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A scalar field of a record kind: how it is labelled, parsed and edited."""
+
+    name: str
+    label: str
+    parse: Callable[[Any], Any]
+    editor: str = "text"  # text | multiline | date | tons | int | choice | bool
+    choices: tuple[str, ...] = ()
+    unit: str = ""
+
+
+def _text(name: str, max_len: int = 200, required: bool = True, multiline: bool = False):
+    return lambda v: parse_text(name, v, max_len=max_len, required=required, multiline=multiline)
+
+
+def _date(name: str, required: bool = True):
+    return lambda v: parse_date(name, v, required=required)
+
+
+COMPANY_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("name", "Name", _text("name")),
+    FieldSpec("name_confidence", "Name confidence", lambda v: parse_choice("name_confidence", v, CONFIDENCES),
+              "choice", CONFIDENCES),
+    FieldSpec("announcement", "Announcement", _text("announcement")),
+    FieldSpec("listed", "Listed", _date("listed"), "date"),
+    FieldSpec("effective", "Effective", _date("effective", required=False), "date"),
+    FieldSpec("uel_announcement", "UEL entry", _text("uel_announcement", required=False)),
+    FieldSpec("uel_date", "UEL date", _date("uel_date", required=False), "date"),
+    FieldSpec("notes", "Notes", _text("notes", 5000, required=False, multiline=True), "multiline"),
+)
+
+ELEMENT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("symbol", "Symbol", lambda v: parse_symbol("symbol", v)),
+    FieldSpec("name", "Name", _text("name", 80)),
+    FieldSpec("atomic_number", "Z", lambda v: parse_int("atomic_number", v, lo=1, hi=118), "int"),
+    FieldSpec("category", "Group", lambda v: parse_choice("category", v, ELEMENT_CATEGORIES), "choice",
+              ELEMENT_CATEGORIES),
+    FieldSpec("announcement", "Announcement", _text("announcement")),
+    FieldSpec("announced", "Announced", _date("announced"), "date"),
+    FieldSpec("effective", "Effective", _date("effective"), "date"),
+    FieldSpec("control_code", "Control code", _text("control_code", 20, required=False)),
+    FieldSpec("control_code_confirmed", "Code confirmed", lambda v: parse_bool("control_code_confirmed", v),
+              "bool"),
+    FieldSpec("items", "Items covered", _text("items", 5000, required=False, multiline=True), "multiline"),
+    FieldSpec("notes", "Notes", _text("notes", 5000, required=False, multiline=True), "multiline"),
+)
+
+RESERVE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("country", "Country", _text("country", 80)),
+    FieldSpec("edition", "Source", _text("edition", 64)),
+    FieldSpec("reserves_t", "Reserves", lambda v: parse_tons("reserves_t", v), "tons", unit="t"),
+    FieldSpec("confidence", "Confidence", lambda v: parse_choice("confidence", v, CONFIDENCES), "choice",
+              CONFIDENCES),
+    FieldSpec("note", "Note", _text("note", 1000, required=False)),
+)
+
+EVENT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("date", "Date", _date("date"), "date"),
+    FieldSpec("measure", "Measure", lambda v: parse_choice("measure", v, MEASURES), "choice", MEASURES),
+    FieldSpec("kind", "Kind", lambda v: parse_choice("kind", v, EVENT_KINDS), "choice", EVENT_KINDS),
+    FieldSpec("text", "Text", _text("text", 5000, multiline=True), "multiline"),
+    FieldSpec("until", "Until", _date("until", required=False), "date"),
+    FieldSpec("until_confirmed", "End date confirmed", lambda v: parse_bool("until_confirmed", v), "bool"),
+    FieldSpec("confidence", "Confidence", lambda v: parse_choice("confidence", v, CONFIDENCES), "choice",
+              CONFIDENCES),
+)
+
+SOURCE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "Title", _text("title", 500)),
+    FieldSpec("url", "URL", _text("url", 2000, required=False)),
+    FieldSpec("confidence", "Confidence", lambda v: parse_choice("confidence", v, CONFIDENCES), "choice",
+              CONFIDENCES),
+)
+
+FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {
+    "companies": COMPANY_FIELDS,
+    "elements": ELEMENT_FIELDS,
+    "reserves": RESERVE_FIELDS,
+}
+
+
+def spec(kind: str, name: str) -> FieldSpec:
+    for field_spec in FIELDS_BY_KIND[kind]:
+        if field_spec.name == name:
+            return field_spec
+    raise KeyError(f"{kind} has no field {name}")
+
+
+def to_json_value(value: Any) -> Any:
+    """The JSON form of a parsed scalar (dates become ISO strings)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

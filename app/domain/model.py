@@ -1,0 +1,145 @@
+"""Records of the Curbwatch dataset: companies, elements, reserves, their events and sources.
+
+Plain dataclasses with no Qt and no I/O. Dates are ``datetime.date``; reserves are whole
+metric tons (``int``) so that nothing is lost to float rounding and the chart reads domain
+values, never display text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+CONFIDENCES = ("HIGH", "MED", "LOW", "UNCONFIRMED")
+
+# What an event does to the status of the measure it belongs to (see app.domain.status).
+EVENT_KINDS = (
+    "announced",  # published; takes effect later
+    "in_force",  # measures take effect
+    "suspended",  # measures suspended (until a date, or with no end stated)
+    "lifted",  # measures lifted / ceased
+    "changed_unknown",  # a change is reported but its outcome is unconfirmed
+    "note",  # informational; no effect on status
+)
+
+# Which measure an event belongs to. Companies: the export control list and the Unreliable
+# Entity List. Elements: the export licence requirement and the US-specific ban (No. 46).
+MEASURES = ("export_control", "uel", "us_ban")
+MEASURE_LABELS = {
+    "export_control": "Export control",
+    "uel": "Unreliable Entity List",
+    "us_ban": "US-specific ban",
+}
+
+ELEMENT_CATEGORIES = ("rare_earth", "mineral")
+CATEGORY_LABELS = {"rare_earth": "Rare earth", "mineral": "Other mineral"}
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: dt.date
+    measure: str
+    kind: str
+    text: str
+    until: dt.date | None = None
+    until_confirmed: bool = True
+    confidence: str = "HIGH"
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Company:
+    id: str
+    name: str
+    announcement: str
+    listed: dt.date
+    effective: dt.date | None = None
+    name_confidence: str = "HIGH"
+    uel_announcement: str = ""
+    uel_date: dt.date | None = None
+    notes: str = ""
+    events: tuple[Event, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Share:
+    """China's share of world production of a mineral, as one source states it."""
+
+    percent: float
+    approximate: bool
+    basis: str
+    year: int
+    confidence: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    symbol: str
+    name: str
+    atomic_number: int
+    category: str
+    announcement: str
+    announced: dt.date
+    effective: dt.date
+    control_code: str = ""
+    control_code_confirmed: bool = True
+    items: str = ""
+    notes: str = ""
+    shares: tuple[Share, ...] = ()
+    events: tuple[Event, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A source of reserve figures: a USGS edition or the news article."""
+
+    id: str
+    title: str
+    short: str
+    published: str
+    data_year: int | None
+    url: str
+    confidence: str
+    is_usgs: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Reserve:
+    id: str
+    country: str
+    edition: str
+    reserves_t: int | None
+    confidence: str = "HIGH"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    dataset_version: str
+    as_of: dt.date
+    schema_version: int
+
+
+@dataclass
+class Dataset:
+    info: DatasetInfo
+    companies: list[Company] = field(default_factory=list)
+    elements: list[Element] = field(default_factory=list)
+    editions: list[Edition] = field(default_factory=list)
+    reserves: list[Reserve] = field(default_factory=list)
+
+    def edition(self, edition_id: str) -> Edition | None:
+        return next((e for e in self.editions if e.id == edition_id), None)

@@ -1,0 +1,222 @@
+"""Conversion between the JSON form of records (files, user layer, imports) and domain records.
+
+``parse_record(kind, raw)`` validates every field with the specs of ``app.domain.fields`` and
+refuses unknown fields, so a typo in a hand-edited file is reported instead of ignored.
+``record_to_raw`` is its inverse; ``parse_record(kind, record_to_raw(kind, r)) == r``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any, Callable
+
+from app.domain import fields as F
+from app.domain.model import (
+    Company,
+    Edition,
+    Element,
+    Event,
+    Reserve,
+    Share,
+    Source,
+)
+
+
+class RecordError(ValueError):
+    """A record that breaks a rule; says which record and which field."""
+
+    def __init__(self, record_id: str, field: str, rule: str) -> None:
+        self.record_id = record_id
+        self.field = field
+        self.rule = rule
+        super().__init__(f"record {record_id!r}: {field}: {rule}")
+
+
+def _fail(record_id: str, err: F.FieldError, prefix: str = "") -> RecordError:
+    shown = "" if err.value is None else f" (got {F._truncate(err.value)})"
+    return RecordError(record_id, prefix + err.field, err.rule + shown)
+
+
+def _keys(raw: Any, record_id: str, required: set[str], optional: set[str], prefix: str = "") -> dict:
+    if not isinstance(raw, dict):
+        raise RecordError(record_id, prefix.rstrip(".") or "record", "must be an object")
+    missing = sorted(required - raw.keys())
+    if missing:
+        raise RecordError(record_id, prefix + missing[0], "is missing")
+    unknown = sorted(set(raw) - required - optional)
+    if unknown:
+        raise RecordError(record_id, prefix + str(unknown[0]), "unknown field")
+    return raw
+
+
+def _scalars(raw: dict, specs: tuple[F.FieldSpec, ...], record_id: str, prefix: str = "") -> dict:
+    out = {}
+    for field_spec in specs:
+        if field_spec.name not in raw:
+            continue
+        try:
+            out[field_spec.name] = field_spec.parse(raw[field_spec.name])
+        except F.FieldError as err:
+            raise _fail(record_id, err, prefix) from None
+    return out
+
+
+def _list(raw: Any, record_id: str, field: str, item: Callable[[Any, str], Any]) -> tuple:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise RecordError(record_id, field, "must be a list")
+    if len(raw) > 1000:
+        raise RecordError(record_id, field, "has more than 1000 entries")
+    return tuple(item(entry, f"{field}[{i}].") for i, entry in enumerate(raw))
+
+
+def parse_source(raw: Any, record_id: str, prefix: str = "") -> Source:
+    _keys(raw, record_id, {"title"}, {"url", "confidence"}, prefix)
+    values = _scalars({"url": "", "confidence": "MED", **raw}, F.SOURCE_FIELDS, record_id, prefix)
+    return Source(**values)
+
+
+def parse_event(raw: Any, record_id: str, prefix: str = "") -> Event:
+    names = {s.name for s in F.EVENT_FIELDS}
+    _keys(raw, record_id, {"id", "date", "measure", "kind", "text"}, names | {"sources"}, prefix)
+    try:
+        event_id = F.parse_id("id", raw["id"])
+    except F.FieldError as err:
+        raise _fail(record_id, err, prefix) from None
+    values = _scalars(raw, F.EVENT_FIELDS, record_id, prefix)
+    sources = _list(raw.get("sources"), record_id, prefix + "sources",
+                    lambda s, p: parse_source(s, record_id, p))
+    event = Event(id=event_id, sources=sources, **values)
+    if event.kind != "suspended" and event.until is not None:
+        raise RecordError(record_id, prefix + "until", "only a suspension has an end date")
+    if event.until is not None and event.until < event.date:
+        raise RecordError(record_id, prefix + "until", f"ends ({event.until}) before it starts ({event.date})")
+    return event
+
+
+def parse_share(raw: Any, record_id: str, prefix: str = "") -> Share:
+    _keys(raw, record_id, {"percent", "basis", "year", "source"}, {"approximate", "confidence"}, prefix)
+    percent = raw["percent"]
+    if isinstance(percent, bool) or not isinstance(percent, (int, float)) or not 0 <= percent <= 100:
+        raise RecordError(record_id, prefix + "percent", "must be a number from 0 to 100")
+    try:
+        basis = F.parse_text("basis", raw["basis"], max_len=500)
+        year = F.parse_int("year", raw["year"], lo=1900, hi=2100)
+        approximate = F.parse_bool("approximate", raw.get("approximate", False))
+        confidence = F.parse_choice("confidence", raw.get("confidence", "MED"), F.CONFIDENCES)
+    except F.FieldError as err:
+        raise _fail(record_id, err, prefix) from None
+    source = parse_source(raw["source"], record_id, prefix + "source.")
+    return Share(float(percent), approximate, basis, year, confidence, source)
+
+
+def _record_id(raw: Any) -> str:
+    if not isinstance(raw, dict):
+        raise RecordError("?", "record", "must be an object")
+    try:
+        return F.parse_id("id", raw.get("id"))
+    except F.FieldError as err:
+        raise RecordError(str(raw.get("id"))[:64], "id", err.rule) from None
+
+
+def parse_company(raw: Any) -> Company:
+    record_id = _record_id(raw)
+    names = {s.name for s in F.COMPANY_FIELDS}
+    _keys(raw, record_id, {"id", "name", "announcement", "listed"}, names | {"events", "sources"})
+    values = _scalars(raw, F.COMPANY_FIELDS, record_id)
+    events = _list(raw.get("events"), record_id, "events", lambda e, p: parse_event(e, record_id, p))
+    sources = _list(raw.get("sources"), record_id, "sources", lambda s, p: parse_source(s, record_id, p))
+    company = Company(id=record_id, events=events, sources=sources, **values)
+    if company.effective is not None and company.effective < company.listed:
+        raise RecordError(record_id, "effective", "is before the listing date")
+    if bool(company.uel_date) != bool(company.uel_announcement):
+        raise RecordError(record_id, "uel_date", "a UEL entry needs both its announcement and its date")
+    _unique_event_ids(record_id, events)
+    return company
+
+
+def parse_element(raw: Any) -> Element:
+    record_id = _record_id(raw)
+    names = {s.name for s in F.ELEMENT_FIELDS}
+    _keys(raw, record_id, {"id", "symbol", "name", "atomic_number", "category", "announcement", "announced",
+                           "effective"}, names | {"events", "sources", "shares"})
+    values = _scalars(raw, F.ELEMENT_FIELDS, record_id)
+    events = _list(raw.get("events"), record_id, "events", lambda e, p: parse_event(e, record_id, p))
+    sources = _list(raw.get("sources"), record_id, "sources", lambda s, p: parse_source(s, record_id, p))
+    shares = _list(raw.get("shares"), record_id, "shares", lambda s, p: parse_share(s, record_id, p))
+    element = Element(id=record_id, events=events, sources=sources, shares=shares, **values)
+    if element.effective < element.announced:
+        raise RecordError(record_id, "effective", "is before the announcement date")
+    _unique_event_ids(record_id, events)
+    return element
+
+
+def parse_reserve(raw: Any) -> Reserve:
+    record_id = _record_id(raw)
+    names = {s.name for s in F.RESERVE_FIELDS}
+    _keys(raw, record_id, {"id", "country", "edition"}, names)
+    values = _scalars(raw, F.RESERVE_FIELDS, record_id)
+    return Reserve(id=record_id, **values)
+
+
+def parse_edition(raw: Any) -> Edition:
+    record_id = _record_id(raw)
+    _keys(raw, record_id, {"id", "title", "short", "published", "url", "confidence", "is_usgs"},
+          {"data_year", "note"})
+    try:
+        data_year = raw.get("data_year")
+        if data_year is not None:
+            data_year = F.parse_int("data_year", data_year, lo=1900, hi=2100)
+        return Edition(
+            id=record_id,
+            title=F.parse_text("title", raw["title"], max_len=500),
+            short=F.parse_text("short", raw["short"], max_len=40),
+            published=F.parse_text("published", raw["published"], max_len=200),
+            data_year=data_year,
+            url=F.parse_text("url", raw["url"], max_len=2000, required=False),
+            confidence=F.parse_choice("confidence", raw["confidence"], F.CONFIDENCES),
+            is_usgs=F.parse_bool("is_usgs", raw["is_usgs"]),
+            note=F.parse_text("note", raw.get("note", ""), max_len=2000, required=False),
+        )
+    except F.FieldError as err:
+        raise _fail(record_id, err) from None
+
+
+def _unique_event_ids(record_id: str, events: tuple[Event, ...]) -> None:
+    seen: set[str] = set()
+    for event in events:
+        if event.id in seen:
+            raise RecordError(record_id, "events", f"duplicate event id {event.id!r}")
+        seen.add(event.id)
+
+
+PARSERS: dict[str, Callable[[Any], Any]] = {
+    "companies": parse_company,
+    "elements": parse_element,
+    "reserves": parse_reserve,
+}
+
+
+def parse_record(kind: str, raw: Any) -> Any:
+    return PARSERS[kind](raw)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def record_to_raw(record: Any) -> dict:
+    """The JSON form of any record (dates as ISO strings, tuples as lists)."""
+    raw = _jsonable(record)
+    for share in raw.get("shares", ()):
+        if float(share["percent"]).is_integer():
+            share["percent"] = int(share["percent"])
+    return raw

@@ -1,0 +1,81 @@
+"""The reserves bar chart (pyqtgraph). Imported only when the Reserves tab is first shown:
+pyqtgraph and numpy cost about half a second of imports that the first frame does not need.
+
+One horizontal ``BarGraphItem`` updated in place with ``setOpts``; countries on the left axis,
+largest on top, each value written at the end of its bar. The chart reads tonnages from the
+domain, never display text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.domain.reserves import format_mt
+
+BAR_COLOR = "#3b6ea8"
+NO_MATCH_BAR = "#d9822b"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    tons: int
+    highlight: bool = False  # drawn in the warning colour (a figure matching no USGS edition)
+
+
+class ReserveChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=True, background="w", foreground="#222")
+        self.plot = pg.PlotWidget()
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        self.plot.setLabel("bottom", "Reserves, million metric tons of rare-earth oxide (REO) equivalent")
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], brush=BAR_COLOR, pen=BAR_COLOR)
+        self.plot.addItem(self.bars)
+        self._labels: list[pg.TextItem] = []
+        self._data: list[Bar] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+
+    def set_bars(self, bars: list[Bar]) -> None:
+        self._data = list(bars)
+        n = len(bars)
+        # Largest first means top of the chart: row 0 is drawn at y = n - 1.
+        ys = [n - 1 - i for i in range(n)]
+        widths = [b.tons / 1e6 for b in bars]
+        brushes = [pg.mkBrush(NO_MATCH_BAR if b.highlight else BAR_COLOR) for b in bars]
+        pens = [pg.mkPen(QColor(NO_MATCH_BAR if b.highlight else BAR_COLOR).darker(130)) for b in bars]
+        self.bars.setOpts(x0=[0.0] * n, y=ys, height=0.6, width=widths, brushes=brushes, pens=pens)
+        axis = self.plot.getAxis("left")
+        axis.setTicks([[(y, b.label) for y, b in zip(ys, bars)]])
+        for label in self._labels:
+            self.plot.removeItem(label)
+        self._labels = []
+        font = QFont()
+        font.setPointSize(9)
+        top = max(widths, default=1.0) or 1.0
+        for y, bar, width in zip(ys, bars, widths):
+            text = pg.TextItem(format_mt(bar.tons), color="#222", anchor=(0, 0.5))
+            text.setFont(font)
+            text.setPos(width + top * 0.01, y)
+            self.plot.addItem(text)
+            self._labels.append(text)
+        self.plot.setXRange(0, top * 1.18, padding=0)
+        self.plot.setYRange(-0.7, max(n - 0.3, 0.7), padding=0)
+
+    def bar_count(self) -> int:
+        return len(self._data)
+
+    def bar_values(self) -> list[int]:
+        return [b.tons for b in self._data]
+
+    def bar_labels(self) -> list[str]:
+        return [b.label for b in self._data]
