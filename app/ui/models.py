@@ -254,12 +254,20 @@ class SearchFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_query(self, text: str) -> None:
-        self._query = text
-        self.invalidateRowsFilter()
+        self._change_filter(lambda: setattr(self, "_query", text))
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        self._predicate = predicate
-        self.invalidateRowsFilter()
+        self._change_filter(lambda: setattr(self, "_predicate", predicate))
+
+    def _change_filter(self, change: Callable[[], None]) -> None:
+        # Qt 6.10 replaced invalidateRowsFilter() with begin/endFilterChange().
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
