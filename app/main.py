@@ -52,34 +52,55 @@ def main(argv: list[str] | None = None) -> int:
         if args.version or args.export or args.screenshot:
             return _fail(f"the bundled dataset cannot be loaded: {exc}")
         return _show_fatal(f"The bundled dataset cannot be loaded:\n\n{exc}")
-    dataset = bundled.dataset
     on = args.on or dt.date.today()
 
     if args.version:
-        info = dataset.info
+        info = bundled.dataset.info
         print(f"{APP_NAME} {__version__}; dataset {info.dataset_version} (as of {info.as_of.isoformat()}, "
               f"schema {info.schema_version})")
         return 0
-    if args.export:
-        from app.storage.export import export_csv
-        from app.storage.safe_io import SaveError
 
-        try:
-            for path in export_csv(dataset, args.export, on):
-                print(path)
-        except (SaveError, OSError) as exc:
-            return _fail(f"export failed: {exc}")
-        return 0
+    from app.storage.paths import user_data_dir
+    from app.storage.userdata import UserData
 
-    app = _application()
-    from app.ui.window import MainWindow
+    userdata = UserData(user_data_dir(args.data_dir), bundled)
+    report = userdata.open()
+    try:
+        if args.export:
+            return _export(userdata, args.export, on, report.messages)
+        app = _application()
+        from PySide6.QtCore import QSettings
 
-    window = MainWindow(dataset, on)
-    if args.screenshot:
-        return _screenshots(app, window, args.screenshot)
-    window.resize(1280, 800)
-    window.show()
-    return app.exec()
+        from app.ui.controller import EditController
+        from app.ui.window import MainWindow
+
+        controller = EditController(userdata)
+        settings = None if args.screenshot else QSettings()
+        window = MainWindow(controller, on, settings=settings)
+        for message in report.messages:
+            window.add_banner("warning", message)
+        if args.screenshot:
+            return _screenshots(app, window, args.screenshot)
+        window.resize(1280, 800)
+        window.restore_state()
+        window.show()
+        return app.exec()
+    finally:
+        userdata.close()
+
+
+def _export(userdata, directory: Path, on: dt.date, messages: list[str]) -> int:
+    from app.storage.export import export_csv
+    from app.storage.safe_io import SaveError
+
+    for message in messages:
+        print(f"curbwatch: {message}", file=sys.stderr)
+    try:
+        for path in export_csv(userdata.workspace.dataset, directory, on):
+            print(path)
+    except (SaveError, OSError) as exc:
+        return _fail(f"export failed: {exc}")
+    return 0
 
 
 def _application():

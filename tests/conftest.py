@@ -43,3 +43,44 @@ def bundled():
 @pytest.fixture(scope="session")
 def dataset(bundled):
     return bundled.dataset
+
+
+@pytest.fixture
+def open_userdata(bundled, user_data_dir):
+    """Open the user layer in the test's data folder (fresh each call, like a restart)."""
+    opened = []
+
+    def _open(directory=None):
+        from app.storage.userdata import UserData
+
+        userdata = UserData(directory or user_data_dir, bundled)
+        report = userdata.open()
+        opened.append(userdata)
+        return userdata, report
+
+    yield _open
+    for userdata in opened:
+        userdata.close()
+
+
+@pytest.fixture
+def make_window(qtbot, open_userdata):
+    """A main window over the test's data folder, as `curbwatch` builds it."""
+    import datetime as dt
+
+    def _make(on=dt.date(2026, 11, 29), directory=None):
+        from app.ui.controller import EditController
+        from app.ui.window import MainWindow
+
+        userdata, report = open_userdata(directory)
+        controller = EditController(userdata)
+        window = MainWindow(controller, on)
+        for message in report.messages:
+            window.add_banner("warning", message)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return _make

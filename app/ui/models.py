@@ -19,6 +19,8 @@ from app.domain.search import fold, matches
 from app.domain.status import EXPIRED, IN_FORCE, LIFTED, SUSPENDED, UNKNOWN, Status, record_status
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
+EDIT = Qt.ItemDataRole.EditRole
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 FONT = Qt.ItemDataRole.FontRole
@@ -39,6 +41,11 @@ STATUS_COLORS = {
     LIFTED: QColor("#2e7d32"),
 }
 NO_MATCH_COLOR = QColor("#b3261e")
+EDITED_BG = QColor("#fff4c2")  # a value the user changed
+CONFLICT_BG = QColor("#ffd6a8")  # the user's value, kept over a newer bundled one
+ADDED_BG = QColor("#e3f2e1")  # a record the user added
+ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+EDIT_FLAGS = ITEM_FLAGS | Qt.ItemFlag.ItemIsEditable
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -134,15 +141,21 @@ ELEMENT_COLUMNS: tuple[Column, ...] = (
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Presents a list of records through column definitions, with a per-row display cache."""
+    """Presents a list of records through column definitions, with a per-row display cache.
 
-    def __init__(self, columns: Sequence[Column], parent=None) -> None:
+    With an ``editor`` (the EditController) the columns that show a field are editable:
+    ``setData`` hands the typed value to the controller, which validates it and pushes an undo
+    command, or refuses it with a message and changes nothing."""
+
+    def __init__(self, columns: Sequence[Column], parent=None, *, kind: str = "", editor=None) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
         self._records: list[Any] = []
         self._rows: list[tuple[Cell, ...]] = []
         self._keys: list[str] = []
         self._on = dt.date.today()
+        self.kind = kind
+        self.editor = editor
 
     # --- feeding -------------------------------------------------------------------------
     def set_records(self, records: Sequence[Any], on: dt.date | None = None) -> None:
@@ -152,6 +165,20 @@ class RecordTableModel(QAbstractTableModel):
             self._on = on
         self._rebuild()
         self.endResetModel()
+
+    def update_record(self, record: Any) -> bool:
+        """Refresh one row in place (an edit of an existing record). False if it is not here."""
+        row = self.row_of(record.id)
+        if row < 0:
+            return False
+        self._records[row] = record
+        self._rows[row] = tuple(col.cell(record, self._on) for col in self._columns)
+        self._keys[row] = self._search_key(record, self._rows[row])
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        return True
+
+    def column_field(self, column: int) -> str | None:
+        return self._columns[column].field
 
     def set_date(self, on: dt.date) -> None:
         self._on = on
@@ -201,6 +228,34 @@ class RecordTableModel(QAbstractTableModel):
             return self._columns[section].label
         return None
 
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.editor is not None and not self.editor.read_only and self._columns[index.column()].field:
+            return EDIT_FLAGS
+        return ITEM_FLAGS
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = EDIT) -> bool:
+        if role != EDIT or not index.isValid() or self.editor is None:
+            return False
+        name = self._columns[index.column()].field
+        if not name:
+            return False
+        return self.editor.edit_field(self.kind, self._records[index.row()].id, name, value)
+
+    def _marks(self, row: int, column: int) -> tuple[bool, Any]:
+        """(edited, conflict) for a cell, from the workspace's record of the user's changes."""
+        if self.editor is None:
+            return False, None
+        name = self._columns[column].field
+        workspace = self.editor.workspace
+        record_id = self._records[row].id
+        if workspace.is_added(self.kind, record_id):
+            return True, None
+        if not name or name not in workspace.edited_fields(self.kind, record_id):
+            return False, None
+        return True, workspace.conflict(self.kind, record_id, name)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
@@ -210,9 +265,34 @@ class RecordTableModel(QAbstractTableModel):
         cell = self._rows[row][column]
         if role == DISPLAY:
             return cell.text
+        if role == EDIT:
+            name = self._columns[column].field
+            if name is None:
+                return cell.text
+            value = getattr(self._records[row], name)
+            return value.isoformat() if isinstance(value, dt.date) else value
+        if role == BACKGROUND:
+            edited, conflict = self._marks(row, column)
+            if not edited:
+                return None
+            if conflict is not None:
+                return CONFLICT_BG
+            return ADDED_BG if self.editor.workspace.is_added(self.kind, self._records[row].id) else EDITED_BG
         if role == SORT_ROLE:
             return _sortable(cell.sort)
         if role == TOOLTIP:
+            edited, conflict = self._marks(row, column)
+            if conflict is not None:
+                return (f"Conflict: you changed this; the bundled data changed it too.\n"
+                        f"Bundled before: {conflict.base}\nBundled now: {conflict.bundled}\n"
+                        f"Yours (kept): {conflict.mine}")
+            if edited:
+                record_id = self._records[row].id
+                workspace = self.editor.workspace
+                if workspace.is_added(self.kind, record_id):
+                    return "Added by you"
+                bundled = (workspace.bundled_raw(self.kind, record_id) or {}).get(self._columns[column].field)
+                return f"Edited by you. Bundled value: {'(none)' if bundled in (None, '') else bundled}"
             return cell.tooltip or None
         if role == FOREGROUND:
             if cell.kind == NO_MATCH:
@@ -299,8 +379,8 @@ class ReserveTableModel(RecordTableModel):
     """Reserve rows of one source; for a non-USGS source, a column compares each figure with
     every USGS edition in the data."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(reserve_columns(True), parent)
+    def __init__(self, parent=None, *, editor=None) -> None:
+        super().__init__(reserve_columns(True), parent, kind="reserves", editor=editor)
         self._all: list[Reserve] = []
         self._editions: list = []
 

@@ -8,20 +8,14 @@ import sys
 
 import pytest
 
-from app.ui.window import MainWindow
 from tests.conftest import REPO
 
 ON = dt.date(2026, 11, 29)
 
 
 @pytest.fixture
-def window(qtbot, dataset):
-    w = MainWindow(dataset, ON)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(make_window):
+    return make_window(ON)
 
 
 def test_three_tabs_with_28_companies(window):
@@ -91,19 +85,23 @@ def test_chart_one_bar_per_country_of_each_source(window, qtbot, dataset):
     assert [b.highlight for b in tab.chart._data] == [False, True, True, False]
 
 
-def test_pyqtgraph_not_imported_until_reserves_tab_shown():
+def test_pyqtgraph_not_imported_until_reserves_tab_shown(user_data_dir):
     code = """
 import sys, datetime as dt
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from app.storage.bundled import load_bundled
 from app.storage.paths import bundled_data_dir
+from app.storage.userdata import UserData
+from app.ui.controller import EditController
 from app.ui.window import MainWindow
-w = MainWindow(load_bundled(bundled_data_dir()).dataset, dt.date(2026, 11, 29)); w.show(); app.processEvents()
+userdata = UserData(sys.argv[1], load_bundled(bundled_data_dir())); userdata.open()
+w = MainWindow(EditController(userdata), dt.date(2026, 11, 29)); w.show(); app.processEvents()
 before = 'pyqtgraph' in sys.modules or 'numpy' in sys.modules
 w.tabs.setCurrentIndex(2); app.processEvents()
 print(before, 'pyqtgraph' in sys.modules, w.reserves.chart.bar_count())
 """
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code, str(user_data_dir)], cwd=REPO, capture_output=True,
+                            text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "12"]

@@ -1,0 +1,170 @@
+"""The user's layer over the bundled dataset, and the three-way merge that applies it.
+
+The layer is plain JSON-ready data, keyed by record kind and stable record id::
+
+    {"base_dataset_version": "2025.11.1",
+     "records": {"reserves": {
+         "usgs-mcs-2025.brazil": {"fields": {"reserves_t": 20000000},
+                                  "base": {"reserves_t": 21000000},
+                                  "snapshot": {...bundled record when first edited...}},
+         "mine.peru": {"added": {...whole record...}},
+         "article-2025.vietnam": {"deleted": true, "snapshot": {...}}}}}
+
+Only what the user changed is stored, with the bundled value it replaced (``base``). Merging
+a bundled dataset under the layer is then field by field:
+
+- the user did not touch a field: the bundled value wins, so a newer bundle's fixes arrive;
+- the user changed it and the bundle still has ``base``: the user's value;
+- both changed it: the user's value is kept and a ``Conflict`` (base, bundled now, yours) is
+  reported until the user resolves it;
+- a record the user edited but the bundle removed is kept (from its snapshot) and flagged;
+- records the user added stay; records the user deleted stay deleted.
+
+``merge_record`` is a pure function of (bundled record, entry), so merging again changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("companies", "elements", "reserves")
+LAYER_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str
+    record_id: str
+    field: str
+    base: Any  # the bundled value the user's edit replaced
+    bundled: Any  # the bundled value now
+    mine: Any  # the user's value (kept)
+
+
+def empty_layer(base_dataset_version: str = "") -> dict[str, Any]:
+    return {"base_dataset_version": base_dataset_version, "records": {kind: {} for kind in KINDS}}
+
+
+def merge_record(bundled: dict[str, Any] | None, entry: dict[str, Any] | None, kind: str
+                 ) -> tuple[dict[str, Any] | None, set[str], list[Conflict], bool]:
+    """One record: (merged raw or None when deleted, edited fields, conflicts, orphaned)."""
+    if entry is None:
+        return (copy.deepcopy(bundled) if bundled is not None else None), set(), [], False
+    if "added" in entry:
+        record = copy.deepcopy(entry["added"])
+        return record, set(record) - {"id"}, [], False
+    if entry.get("deleted"):
+        return None, set(), [], False
+    fields: dict[str, Any] = entry.get("fields", {})
+    base: dict[str, Any] = entry.get("base", {})
+    orphaned = bundled is None
+    source = bundled if bundled is not None else entry.get("snapshot")
+    if source is None:
+        return None, set(), [], False
+    record = copy.deepcopy(source)
+    conflicts = []
+    for name, mine in fields.items():
+        record[name] = copy.deepcopy(mine)
+        if bundled is not None:
+            now = bundled.get(name)
+            was = base.get(name)
+            if now != was and now != mine:
+                conflicts.append(Conflict(kind, str(source.get("id")), name, was, now, mine))
+    return record, set(fields), conflicts, orphaned
+
+
+# --- mutations of one record's entry (pure: each returns a new entry or None) ------------------
+
+def entry_with_field(entry: dict[str, Any] | None, bundled: dict[str, Any] | None, name: str,
+                     value: Any) -> dict[str, Any] | None:
+    """The layer entry after the user sets ``name`` to ``value``."""
+    entry = copy.deepcopy(entry) if entry else {}
+    if "added" in entry:
+        entry["added"][name] = copy.deepcopy(value)
+        return entry
+    if bundled is None and "snapshot" not in entry:
+        raise KeyError(name)
+    fields = entry.setdefault("fields", {})
+    base = entry.setdefault("base", {})
+    if bundled is not None:
+        entry.setdefault("snapshot", copy.deepcopy(bundled))
+    reference = bundled if bundled is not None else entry["snapshot"]
+    if name not in base:
+        base[name] = copy.deepcopy(reference.get(name))
+    if bundled is not None and value == bundled.get(name):
+        # Back to the bundled value: the edit disappears.
+        fields.pop(name, None)
+        base.pop(name, None)
+    else:
+        fields[name] = copy.deepcopy(value)
+    if not fields and bundled is not None:
+        return None
+    return entry
+
+
+def entry_without_field(entry: dict[str, Any] | None, bundled: dict[str, Any] | None,
+                        name: str) -> dict[str, Any] | None:
+    """The layer entry after reverting ``name`` to the bundled value."""
+    if not entry or "added" in entry or entry.get("deleted"):
+        return entry
+    entry = copy.deepcopy(entry)
+    entry.get("fields", {}).pop(name, None)
+    entry.get("base", {}).pop(name, None)
+    if not entry.get("fields") and bundled is not None:
+        return None
+    return entry
+
+
+def entry_keep_mine(entry: dict[str, Any], bundled: dict[str, Any], name: str) -> dict[str, Any]:
+    """Resolve a conflict by keeping the user's value against the current bundled value."""
+    entry = copy.deepcopy(entry)
+    entry.setdefault("base", {})[name] = copy.deepcopy(bundled.get(name))
+    entry["snapshot"] = copy.deepcopy(bundled)
+    return entry
+
+
+def deleted_entry(bundled: dict[str, Any] | None, entry: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The layer entry for a deleted record (None: a user-added record simply disappears)."""
+    if entry and "added" in entry:
+        return None
+    snapshot = bundled if bundled is not None else (entry or {}).get("snapshot")
+    return {"deleted": True, "snapshot": copy.deepcopy(snapshot)}
+
+
+def added_entry(record: dict[str, Any]) -> dict[str, Any]:
+    return {"added": copy.deepcopy(record)}
+
+
+def count_changes(layer: dict[str, Any]) -> int:
+    return sum(len(v) for v in layer.get("records", {}).values())
+
+
+def validate_layer_shape(data: Any) -> None:
+    """Structural check of a whole layer document (raises ValueError naming the place).
+
+    Individual records are validated later, one by one, so that a hand-edited file with one
+    bad record loses only that record (see ``Workspace.replace_layer``)."""
+    if not isinstance(data, dict):
+        raise ValueError("the user layer must be an object")
+    if not isinstance(data.get("base_dataset_version", ""), str):
+        raise ValueError("base_dataset_version must be text")
+    records = data.get("records")
+    if not isinstance(records, dict):
+        raise ValueError("records must be an object")
+    unknown = set(records) - set(KINDS)
+    if unknown:
+        raise ValueError(f"records: unknown kind {sorted(unknown)[0]!r}")
+    for kind, entries in records.items():
+        if not isinstance(entries, dict):
+            raise ValueError(f"records.{kind} must be an object")
+        for record_id, entry in entries.items():
+            where = f"records.{kind}.{record_id}"
+            if not isinstance(entry, dict):
+                raise ValueError(f"{where} must be an object")
+            if not ({"added", "deleted", "fields"} & set(entry)):
+                raise ValueError(f"{where} has no change (added, deleted or fields)")
+            for key in ("fields", "base", "snapshot", "added"):
+                if key in entry and entry[key] is not None and not isinstance(entry[key], dict):
+                    raise ValueError(f"{where}.{key} must be an object")

@@ -1,0 +1,127 @@
+"""The user's data on disk: one versioned file in the data directory, holding the user layer.
+
+Glue between ``DocumentStore`` (safe saving, backups, quarantine, locking, migrations) and
+the domain ``Workspace`` (merge and validation). It decides what the user is told at start:
+a damaged file recovered, records set aside, a newer bundled dataset merged, read-only mode.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app import __version__
+from app.domain.layers import LAYER_SCHEMA_VERSION, validate_layer_shape
+from app.domain.workspace import Workspace
+from app.storage.bundled import Bundled
+from app.storage.docstore import DocumentStore
+from app.storage.safe_io import SaveError
+
+FILE_NAME = "userdata.json"
+FORMAT = "curbwatch-userdata"
+
+# Step k -> k+1 migrations of the user layer. Add one with every schema change, never remove
+# one, and keep tests/fixtures/userdata_v<k>.json for every released schema.
+MIGRATIONS: dict = {}
+
+
+@dataclass
+class OpenReport:
+    messages: list[str] = field(default_factory=list)
+    read_only: bool = False
+    read_only_reason: str | None = None
+    state: str = "new"
+    quarantined: Path | None = None
+
+
+class UserData:
+    """Owns the store for ``data_dir/userdata.json`` and keeps a workspace in step with it."""
+
+    def __init__(self, data_dir: Path, bundled: Bundled, *, clock=None) -> None:
+        self.data_dir = Path(data_dir)
+        self.bundled = bundled
+        self.workspace = Workspace(bundled.dataset.info, bundled.raw, bundled.dataset.editions)
+        self.store: DocumentStore | None = None
+        self._clock = clock
+        self._saved_layer: dict | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / FILE_NAME
+
+    def open(self) -> OpenReport:
+        report = OpenReport()
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            report.read_only = True
+            report.read_only_reason = f"The data folder {self.data_dir} cannot be created ({exc.strerror or exc})."
+            report.messages.append(report.read_only_reason + " Your edits will not be saved.")
+            return report
+        self.store = DocumentStore(self.path, format_name=FORMAT, schema_version=LAYER_SCHEMA_VERSION,
+                                   migrations=MIGRATIONS, validate=validate_layer_shape, app_version=__version__,
+                                   clock=self._clock)
+        loaded = self.store.load()
+        report.state = loaded.state
+        report.messages.extend(loaded.messages)
+        report.read_only = loaded.read_only
+        report.read_only_reason = loaded.read_only_reason
+        report.quarantined = loaded.quarantined
+        rejected = self.workspace.replace_layer(loaded.data)
+        self._saved_layer = copy.deepcopy(self.workspace.layer) if loaded.data is not None else None
+        if rejected:
+            listed = "; ".join(f"{r.kind} {r.record_id!r}: {r.reason}" for r in rejected[:10])
+            more = f" and {len(rejected) - 10} more" if len(rejected) > 10 else ""
+            report.messages.append(f"{len(rejected)} of your changed records could not be used and were left out "
+                                   f"({listed}{more}).")
+            if not report.read_only:
+                self._save_quietly(report, reason="pre-discard",
+                                   note="The file as it was is kept in the backups folder.")
+        bundled_version = self.bundled.dataset.info.dataset_version
+        layer_version = self.workspace.layer.get("base_dataset_version")
+        if loaded.data is not None and layer_version != bundled_version:
+            conflicts = len(self.workspace.conflicts())
+            self.workspace.layer["base_dataset_version"] = bundled_version
+            report.messages.append(
+                f"The bundled dataset was updated ({layer_version or 'unknown'} → {bundled_version}). Your changes "
+                f"were kept" + (f"; {conflicts} of them conflict with the update (Edit > Show my changes)."
+                                if conflicts else "."))
+            if not report.read_only:
+                self._save_quietly(report, reason="pre-merge")
+        return report
+
+    def _save_quietly(self, report: OpenReport, *, reason: str, note: str = "") -> None:
+        try:
+            self.store.backup_now(reason)
+            self.save()
+            if note:
+                report.messages[-1] += " " + note
+        except SaveError as exc:
+            report.messages.append(str(exc))
+
+    @property
+    def read_only(self) -> bool:
+        return self.store is None or self.store.read_only
+
+    @property
+    def dirty(self) -> bool:
+        return self.workspace.layer != self._saved_layer and not (
+            self._saved_layer is None and self.workspace.change_count() == 0)
+
+    def save(self, *, force: bool = False) -> None:
+        """Raises SaveError; on success the layer on disk equals the workspace's."""
+        if self.store is None:
+            raise SaveError("read_only", f"Nothing was saved: the data folder {self.data_dir} is not usable.",
+                            path=self.path)
+        layer = copy.deepcopy(self.workspace.layer)
+        self.store.save(layer, force=force)
+        self._saved_layer = layer
+
+    def backup_now(self, reason: str) -> None:
+        if self.store is not None and not self.store.read_only:
+            self.store.backup_now(reason)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()

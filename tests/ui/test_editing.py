@@ -1,0 +1,303 @@
+"""Editing as a user does it: in the cells, with undo, marks, reverts, and saved by itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.storage.safe_io import SaveError
+from app.ui.models import BACKGROUND, CONFLICT_BG, EDITED_BG
+
+BRAZIL = "usgs-mcs-2025.brazil"
+
+
+def reserve_index(window, record_id, column="reserves"):
+    tab = window.reserves
+    tab.select_id(record_id)
+    model = tab.model
+    return model.index(model.row_of(record_id), model.column_of(column))
+
+
+def saved_layer(window):
+    return json.loads(window.controller.userdata.path.read_text(encoding="utf-8"))["data"]
+
+
+def wait_saved(qtbot, window):
+    qtbot.waitUntil(lambda: not window.controller.dirty, timeout=1000)
+
+
+def test_edit_reserve_updates_chart_marks_cell_and_survives_restart(make_window, qtbot):
+    window = make_window()
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.reserves.chart is not None)
+    index = reserve_index(window, BRAZIL)
+    assert window.reserves.model.setData(index, "20 Mt")
+    assert window.controller.undo_stack.undoText() == "Edit reserves of Brazil (USGS MCS 2025)"
+    assert 20_000_000 in window.reserves.chart.bar_values()
+    assert index.data(BACKGROUND) == EDITED_BG
+    assert "Bundled value: 21000000" in index.data(Qt.ItemDataRole.ToolTipRole)
+    wait_saved(qtbot, window)  # on disk within a second
+    assert saved_layer(window)["records"]["reserves"][BRAZIL]["fields"] == {"reserves_t": 20_000_000}
+    window.close()
+    window.controller.userdata.close()
+
+    again = make_window()
+    again.tabs.setCurrentIndex(2)
+    index = reserve_index(again, BRAZIL)
+    assert index.data() == "20,000,000" and index.data(BACKGROUND) == EDITED_BG
+
+
+@pytest.mark.parametrize("typed", ["abc", "-5", "1e309", "NaN", "1_000", "1,5", "", "9" * 30])
+def test_invalid_reserve_is_refused_at_the_cell(make_window, qtbot, typed):
+    window = make_window()
+    index = reserve_index(window, BRAZIL)
+    before = index.data()
+    assert not window.reserves.model.setData(index, typed) or typed == ""
+    if typed == "":  # clearing a figure is allowed: it becomes "NA"
+        return
+    assert index.data() == before and window.controller.undo_stack.count() == 0
+    assert any("Not changed: reserves_t" in text for text in window.banner_texts())
+    assert not window.controller.userdata.path.exists()
+
+
+def test_invalid_company_edits_are_refused(make_window):
+    window = make_window()
+    tab = window.companies
+    model = tab.model
+    row = model.row_of("echodyne")
+    name = model.index(row, model.column_of("name"))
+    listed = model.index(row, model.column_of("listed"))
+    for index, typed, rule in [(name, "   ", "must not be empty"), (name, "x" * 1_000_000, "at most"),
+                               (listed, "2025-02-30", "not a date that exists"),
+                               (listed, "2025-04-11", "effective: is before the listing date")]:
+        assert not model.setData(index, typed)
+        assert rule in window.banner_texts()[-1]
+    assert model.index(row, 0).data() == "Echodyne" and window.controller.undo_stack.count() == 0
+
+
+def test_duplicate_symbol_refused(make_window):
+    window = make_window()
+    model = window.elements.model
+    index = model.index(model.row_of("gadolinium"), model.column_of("symbol"))
+    assert not model.setData(index, "Sm")
+    assert "symbol: already used by Samarium (Sm)" in window.banner_texts()[-1]
+
+
+def test_suspension_ending_before_it_starts_is_refused(make_window):
+    window = make_window()
+    tab = window.companies
+    tab.select_id("echodyne")
+    assert not tab.events.add_event({"date": "2025-06-01", "measure": "export_control", "kind": "suspended",
+                                     "text": "t", "until": "2025-05-01", "until_confirmed": True,
+                                     "confidence": "MED"})
+    assert "before it starts" in window.banner_texts()[-1]
+
+
+def test_undo_redo_every_kind_of_change(make_window, qtbot):
+    window = make_window()
+    stack = window.controller.undo_stack
+    companies = window.companies
+    model = companies.model
+    row = model.row_of("echodyne")
+    assert model.setData(model.index(row, 0), "Echodyne Corp.")
+    assert stack.undoText() == "Edit name of Echodyne"
+    stack.undo()
+    assert model.index(model.row_of("echodyne"), 0).data() == "Echodyne"
+    stack.redo()
+    assert model.index(model.row_of("echodyne"), 0).data() == "Echodyne Corp."
+
+    new_id = companies.add_new({"name": "Example Robotics", "name_confidence": "MED",
+                                "announcement": "MOFCOM Announcement No. 99 of 2026", "listed": "2026-01-05",
+                                "effective": None, "uel_announcement": "", "uel_date": None, "notes": ""})
+    assert new_id == "example-robotics" and model.rowCount() == 29
+    assert stack.undoText() == "Add company Example Robotics"
+    assert companies.current_record().id == new_id
+    assert model.index(model.row_of(new_id), 0).data(BACKGROUND) is not None
+    assert companies.delete_current()
+    assert model.rowCount() == 28 and stack.undoText() == "Delete company Example Robotics"
+    stack.undo()
+    assert model.row_of(new_id) >= 0
+    companies.select_id("echodyne")
+    assert companies.delete_current() and model.row_of("echodyne") < 0
+    stack.undo()
+    assert model.row_of("echodyne") >= 0
+    for _ in range(stack.index()):
+        stack.undo()
+    assert window.workspace.change_count() == 0
+    wait_saved(qtbot, window)
+    path = window.controller.userdata.path
+    # Everything undone before the save fired: nothing needed writing, or an empty layer was.
+    assert not path.exists() or saved_layer(window)["records"] == {"companies": {}, "elements": {}, "reserves": {}}
+
+
+def test_add_and_delete_rows_in_elements_and_reserves(make_window):
+    window = make_window()
+    new_el = window.elements.add_new({"symbol": "Nd", "name": "Neodymium", "atomic_number": "60",
+                                      "category": "rare_earth", "announcement": "Hypothetical",
+                                      "announced": "2026-01-01", "effective": "2026-01-01"})
+    assert new_el and window.elements.model.rowCount() == 22
+    window.tabs.setCurrentIndex(2)
+    window.reserves.select_source("usgs-mcs-2025")
+    new_row = window.reserves.add_new({"country": "Peru", "edition": "usgs-mcs-2025", "reserves_t": "1 kt",
+                                       "confidence": "LOW", "note": "test"})
+    assert new_row == "usgs-mcs-2025.peru"
+    assert any(r.country == "Peru" and r.reserves_t == 1000 for r in window.workspace.dataset.reserves)
+    assert window.reserves.add_new({"country": "peru", "edition": "usgs-mcs-2025", "reserves_t": "5",
+                                    "confidence": "LOW", "note": ""}) is None
+    assert "country and source: already used" in window.banner_texts()[-1]
+    window.reserves.select_id(BRAZIL)
+    assert window.reserves.delete_current()
+    assert all(r.id != BRAZIL for r in window.workspace.dataset.reserves)
+    assert window.controller.undo_stack.undoText() == "Delete reserve row Brazil (USGS MCS 2025)"
+
+
+def test_timeline_events_add_edit_delete_follow_status(make_window):
+    window = make_window()
+    tab = window.companies
+    tab.select_id("high-point-aerotechnologies-llc")
+    record = tab.current_record()
+    assert "Suspension ended 2026-11-10" in tab.detail.toPlainText()
+    assert tab.events.add_event({"date": "2026-11-11", "measure": "export_control", "kind": "suspended",
+                                 "text": "Suspension continued (test)", "until": "2027-11-10",
+                                 "until_confirmed": True, "confidence": "MED"})
+    model = tab.model
+    status = model.index(model.row_of(record.id), model.column_of("status")).data()
+    assert status == "Suspended until 2027-11-10"
+    assert "Suspension continued (test)" in tab.detail.toPlainText()
+    rows = tab.events.table.rowCount()
+    tab.events.table.selectRow(rows - 1)
+    assert tab.events.edit_event({"until": "2027-01-31"})
+    assert model.index(model.row_of(record.id), model.column_of("status")).data() == "Suspended until 2027-01-31"
+    tab.events.table.selectRow(rows - 1)
+    assert tab.events.delete_event()
+    assert tab.events.table.rowCount() == rows - 1
+    assert model.index(model.row_of(record.id), model.column_of("status")).data().startswith("Suspension ended")
+
+
+def test_revert_cell_row_and_reset_all(make_window, monkeypatch):
+    window = make_window()
+    model = window.companies.model
+    row = model.row_of("echodyne")
+    model.setData(model.index(row, model.column_of("name")), "Echo")
+    model.setData(model.index(row, model.column_of("announcement")), "Other announcement")
+    window.companies.select_id("echodyne")
+    menu = window.companies.build_context_menu(
+        window.companies.proxy.mapFromSource(model.index(row, model.column_of("name"))))
+    revert = next(a for a in menu.actions() if a.text() == "Revert to bundled value")
+    assert revert.isEnabled()
+    revert.trigger()
+    assert model.index(row, 0).data() == "Echodyne"
+    assert window.workspace.edited_fields("companies", "echodyne") == {"announcement"}
+    assert window.controller.revert_record("companies", "echodyne")
+    assert window.workspace.change_count() == 0
+
+    model.setData(model.index(row, 0), "Echo")
+    window.elements.model.setData(window.elements.model.index(0, 1), "Samarium metal")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not window.confirm_reset() and window.workspace.change_count() == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Reset)
+    assert window.confirm_reset() and window.workspace.change_count() == 0
+    assert model.index(model.row_of("echodyne"), 0).data() == "Echodyne"
+    window.controller.undo_stack.undo()
+    assert window.workspace.change_count() == 2
+
+
+def test_show_my_changes_lists_and_reverts(make_window):
+    from app.ui.changes import ChangesDialog
+
+    window = make_window()
+    model = window.companies.model
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo")
+    window.reserves.model.set_source([], [], [])  # irrelevant view state must not matter
+    dialog = ChangesDialog(window.controller, window)
+    assert dialog.table.rowCount() == 1
+    cells = [dialog.table.item(0, c).text() for c in range(5)]
+    assert cells == ["Company", "Echo", "name", "Echodyne", "Echo"]
+    dialog.select_row(0)
+    dialog.revert_selected()
+    assert dialog.table.rowCount() == 0 and window.workspace.change_count() == 0
+
+
+def test_failed_save_keeps_edits_warns_retries_and_asks_before_quitting(make_window, qtbot, monkeypatch):
+    window = make_window()
+    store = window.controller.userdata.store
+    real_save = store.save
+    calls = []
+
+    def disk_full(*args, **kwargs):
+        calls.append(1)
+        raise SaveError("disk_full", f"Not saved: the disk is full (free some space) at {store.path}",
+                        path=store.path)
+
+    monkeypatch.setattr(store, "save", disk_full)
+    monkeypatch.setattr("app.ui.controller.RETRY_MS", (100, 200))  # the real backoff is 2 s to 30 s
+    model = window.companies.model
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo")
+    qtbot.waitUntil(lambda: bool(calls), timeout=1000)
+    assert any("disk is full" in t and "not saved yet" in t for t in window.banner_texts())
+    assert "Not saved" in window.save_state.text()
+    assert model.index(model.row_of("echodyne"), 0).data() == "Echo"
+
+    asked = []
+    monkeypatch.setattr(window, "ask_unsaved", lambda: asked.append(1) or QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert asked and window.isVisible()
+
+    monkeypatch.setattr(store, "save", real_save)  # space freed
+    qtbot.waitUntil(lambda: not window.controller.dirty, timeout=2000)  # the retry timer saves it
+    assert len(calls) >= 2
+    assert not any("not saved yet" in t for t in window.banner_texts())
+    window.close()
+    assert not window.isVisible()
+    assert saved_layer(window)["records"]["companies"]["echodyne"]["fields"] == {"name": "Echo"}
+
+
+def test_second_copy_opens_read_only(make_window, user_data_dir):
+    first = make_window()
+    model = first.companies.model
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo")
+    first.controller.save_now()
+    second = make_window()
+    assert second.controller.read_only
+    assert any(t.startswith("Read-only") for t in second.banner_texts())
+    index = second.companies.model.index(second.companies.model.row_of("echodyne"), 0)
+    assert index.data() == "Echo"  # it shows the first copy's saved edits
+    assert not (index.flags() & Qt.ItemFlag.ItemIsEditable)
+    assert not second.controller.edit_field("companies", "echodyne", "name", "Other")
+    assert not second.add_action.isEnabled()
+
+
+def test_damaged_user_file_is_set_aside_with_a_message(make_window, user_data_dir):
+    user_data_dir.mkdir(parents=True)
+    (user_data_dir / "userdata.json").write_bytes(b"\x00" * 300)
+    window = make_window()
+    texts = " ".join(window.banner_texts())
+    assert "damaged" in texts.lower() and "corrupt" in texts
+    kept = list(user_data_dir.glob("userdata.json.corrupt.*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"\x00" * 300
+    assert window.companies.model.rowCount() == 28
+
+
+def test_file_with_one_bad_record_loses_only_that_record(make_window, user_data_dir):
+    window = make_window()
+    model = window.companies.model
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo")
+    model.setData(model.index(model.row_of("exovera"), 0), "Exo")
+    window.controller.save_now()
+    window.close()
+    window.controller.userdata.close()
+    path = user_data_dir / "userdata.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["data"]["records"]["companies"]["exovera"]["fields"]["listed"] = "2025-13-45"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+    again = make_window()
+    texts = " ".join(again.banner_texts())
+    assert "1 of your changed records could not be used" in texts and "'exovera'" in texts and "listed" in texts
+    names = {r.id: r.name for r in again.workspace.dataset.companies}
+    assert names["echodyne"] == "Echo" and names["exovera"] == "Exovera"
+    backups = list((user_data_dir / "backups").glob("*pre-discard*"))
+    assert backups and b"2025-13-45" in backups[0].read_bytes()
