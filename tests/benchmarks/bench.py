@@ -1,0 +1,169 @@
+"""Curbwatch benchmark: start-up, save latency with a large user layer, merge, search.
+
+Run:  .venv/bin/python tests/benchmarks/bench.py
+Prints a table of medians and ratios measured in the same run (these machines are noisy; the
+ratios are what to compare between runs). Not a test: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+STARTUP = r"""
+import sys, time
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+if sys.argv[1] == "empty":
+    w = QMainWindow(); w.resize(1280, 800); w.show()
+else:
+    import datetime as dt
+    from app.storage.bundled import load_bundled
+    from app.storage.paths import bundled_data_dir
+    from app.storage.userdata import UserData
+    from app.ui.controller import EditController
+    from app.ui.window import MainWindow
+    userdata = UserData(sys.argv[2], load_bundled(bundled_data_dir())); userdata.open()
+    w = MainWindow(EditController(userdata), dt.date.today()); w.resize(1280, 800); w.show()
+app.processEvents()
+first = time.perf_counter() - t0
+pg = 'pyqtgraph' in sys.modules
+import resource
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+if sys.argv[1] == "app":
+    t1 = time.perf_counter(); w.tabs.setCurrentIndex(2); app.processEvents(); chart = time.perf_counter() - t1
+else:
+    chart = 0.0
+print(first, chart, rss, pg)
+"""
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def p95(xs):
+    return sorted(xs)[max(0, int(len(xs) * 0.95) - 1)]
+
+
+def startup(runs=5):
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode in ("empty", "app"):
+            samples = []
+            for _ in range(runs):
+                result = subprocess.run([sys.executable, "-c", STARTUP, mode, tmp], cwd=REPO, capture_output=True,
+                                        text=True, check=True)
+                first, chart, rss, pg = result.stdout.split()
+                samples.append((float(first), float(chart), float(rss), pg == "True"))
+            out[mode] = samples
+    return out
+
+
+def big_layer(bundled, n):
+    """A user layer with n edits: edits of every bundled record plus n added reserve rows."""
+    from app.domain.workspace import Workspace
+
+    ws = Workspace(bundled.dataset.info, bundled.raw, bundled.dataset.editions)
+    layer = ws.layer
+    for i in range(n):
+        record_id = f"usgs-mcs-2025.bench-{i}"
+        layer["records"]["reserves"][record_id] = {"added": {
+            "id": record_id, "country": f"Country {i}", "edition": "usgs-mcs-2025", "reserves_t": i * 1000,
+            "confidence": "LOW", "note": "benchmark row"}}
+    return layer
+
+
+def save_latency(bundled, n=10_000, saves=20):
+    from app.storage.safe_io import atomic_write_bytes, json_dumps_bytes
+    from app.storage.userdata import UserData
+
+    layer = big_layer(bundled, n)
+    with tempfile.TemporaryDirectory() as tmp:
+        userdata = UserData(Path(tmp), bundled)
+        userdata.open()
+        t0 = time.perf_counter()
+        userdata.workspace.replace_layer(layer)
+        merge_s = time.perf_counter() - t0
+        times = []
+        for i in range(saves):
+            userdata.workspace.layer["records"]["reserves"]["usgs-mcs-2025.bench-0"]["added"]["reserves_t"] = i
+            t0 = time.perf_counter()
+            userdata.save()
+            times.append(time.perf_counter() - t0)
+        size = userdata.path.stat().st_size
+        backups = len(list((Path(tmp) / "backups").glob("*.bak")))
+        plain = []
+        for _ in range(saves):
+            t0 = time.perf_counter()
+            atomic_write_bytes(Path(tmp) / "plain.json", json_dumps_bytes(layer))
+            plain.append(time.perf_counter() - t0)
+        dumps = []
+        for _ in range(saves):
+            t0 = time.perf_counter()
+            json.dumps(layer)
+            dumps.append(time.perf_counter() - t0)
+        userdata.close()
+    return {"merge_s": merge_s, "save": times, "plain_atomic": plain, "dumps": dumps, "bytes": size,
+            "backups": backups}
+
+
+def search(bundled, repeats=200):
+    from app.domain.search import fold, matches
+
+    keys = [fold(c.name + " " + c.announcement + " " + c.notes) for c in bundled.dataset.companies] * 100
+    t0 = time.perf_counter()
+    for _ in range(repeats // 20):
+        [k for k in keys if matches("technologies inc", k)]
+    return (time.perf_counter() - t0) / (repeats // 20), len(keys)
+
+
+def main() -> None:
+    from app.storage.bundled import load_bundled
+    from app.storage.paths import bundled_data_dir
+
+    t0 = time.perf_counter()
+    bundled = load_bundled(bundled_data_dir())
+    load_s = time.perf_counter() - t0
+    starts = startup()
+    empty = median([s[0] for s in starts["empty"]])
+    app_first = median([s[0] for s in starts["app"]])
+    chart = median([s[1] for s in starts["app"]])
+    rss_empty = median([s[2] for s in starts["empty"]])
+    rss_app = median([s[2] for s in starts["app"]])
+    pg_at_start = any(s[3] for s in starts["app"])
+    saves = save_latency(bundled)
+    search_s, rows = search(bundled)
+    print(f"{'measure':55} {'value':>12}")
+    print(f"{'bundled dataset load (3 files, validated)':55} {load_s * 1000:10.1f} ms")
+    print(f"{'first frame, empty QMainWindow (baseline)':55} {empty * 1000:10.0f} ms")
+    print(f"{'first frame, Curbwatch':55} {app_first * 1000:10.0f} ms")
+    print(f"{'  ratio to baseline':55} {app_first / empty:10.2f} x")
+    print(f"{'  pyqtgraph imported before first frame':55} {str(pg_at_start):>12}")
+    print(f"{'first switch to Reserves (imports pyqtgraph)':55} {chart * 1000:10.0f} ms")
+    print(f"{'peak RSS, empty window / Curbwatch':55} {rss_empty:5.0f} / {rss_app:.0f} MB")
+    print(f"{'merge of a 10,000-edit user layer':55} {saves['merge_s'] * 1000:10.0f} ms")
+    print(f"{'save, 10,000-edit layer ({:.1f} MB): median'.format(saves['bytes'] / 1e6):55} "
+          f"{median(saves['save']) * 1000:10.1f} ms")
+    print(f"{'save, 10,000-edit layer: p95':55} {p95(saves['save']) * 1000:10.1f} ms")
+    print(f"{'  plain atomic write of the same JSON: median':55} {median(saves['plain_atomic']) * 1000:10.1f} ms")
+    print(f"{'  json.dumps alone: median':55} {median(saves['dumps']) * 1000:10.1f} ms")
+    print(f"{'  ratio save / plain atomic write':55} {median(saves['save']) / median(saves['plain_atomic']):10.2f} x")
+    print(f"{'  backups kept after 20 saves':55} {saves['backups']:12d}")
+    print(f"{'search {:,} rows in Python'.format(rows):55} {search_s * 1000:10.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

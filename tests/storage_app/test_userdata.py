@@ -1,0 +1,75 @@
+"""The user's file as the app uses it: every released schema still loads, upgrades of the
+bundled dataset merge with a backup first, and the export carries the user's edits."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+from app.domain.layers import LAYER_SCHEMA_VERSION
+from app.storage.export import export_csv
+from app.storage.userdata import FILE_NAME, MIGRATIONS
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_a_fixture_exists_for_every_schema_version():
+    for version in range(1, LAYER_SCHEMA_VERSION + 1):
+        assert (FIXTURES / f"userdata_v{version}.json").exists(), version
+    assert set(MIGRATIONS) == set(range(1, LAYER_SCHEMA_VERSION))
+
+
+def test_every_historical_user_file_loads(open_userdata, user_data_dir):
+    for version in range(1, LAYER_SCHEMA_VERSION + 1):
+        folder = user_data_dir / f"v{version}"
+        folder.mkdir(parents=True)
+        shutil.copy(FIXTURES / f"userdata_v{version}.json", folder / FILE_NAME)
+        userdata, report = open_userdata(folder)
+        assert not report.read_only and report.messages == []
+        ws = userdata.workspace
+        reserves = {r.id: r for r in ws.dataset.reserves}
+        assert reserves["usgs-mcs-2025.brazil"].reserves_t == 20_000_000
+        assert reserves["usgs-mcs-2025.peru"].reserves_t == 1000
+        assert "article-2025.vietnam" not in reserves
+        assert {r.id: r for r in ws.dataset.companies}["echodyne"].notes.startswith("Checked against")
+        assert ws.change_count() == 5
+
+
+def test_newer_bundled_dataset_merges_with_a_backup_first(bundled, open_userdata, user_data_dir, tmp_path):
+    user_data_dir.mkdir(parents=True)
+    doc = json.loads((FIXTURES / "userdata_v1.json").read_text(encoding="utf-8"))
+    doc["data"]["base_dataset_version"] = "2025.01.0"
+    (user_data_dir / FILE_NAME).write_text(json.dumps(doc), encoding="utf-8")
+    userdata, report = open_userdata()
+    assert any("bundled dataset was updated (2025.01.0 → 2025.11.1)" in m for m in report.messages)
+    backups = list((user_data_dir / "backups").glob("*pre-merge*"))
+    assert backups and b"2025.01.0" in backups[0].read_bytes()
+    saved = json.loads((user_data_dir / FILE_NAME).read_text(encoding="utf-8"))
+    assert saved["data"]["base_dataset_version"] == "2025.11.1"
+
+
+def test_export_applies_the_users_edits(open_userdata, user_data_dir, tmp_path):
+    user_data_dir.mkdir(parents=True)
+    shutil.copy(FIXTURES / "userdata_v1.json", user_data_dir / FILE_NAME)
+    userdata, _ = open_userdata()
+    import datetime as dt
+
+    export_csv(userdata.workspace.dataset, tmp_path / "out", dt.date(2026, 11, 29))
+    with open(tmp_path / "out" / "reserves.csv", encoding="utf-8", newline="") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    assert rows["usgs-mcs-2025.brazil"]["reserves_t"] == "20000000"
+    assert "usgs-mcs-2025.peru" in rows and "article-2025.vietnam" not in rows
+
+
+def test_csv_export_defuses_formulas(open_userdata, tmp_path):
+    import datetime as dt
+
+    userdata, _ = open_userdata()
+    ws = userdata.workspace
+    ws.set_entry("companies", "echodyne", ws.entry_for_field("companies", "echodyne", "name", "=HYPERLINK(\"x\")"))
+    export_csv(ws.dataset, tmp_path / "out", dt.date(2026, 11, 29))
+    with open(tmp_path / "out" / "companies.csv", encoding="utf-8", newline="") as f:
+        names = [r["name"] for r in csv.DictReader(f)]
+    assert "'=HYPERLINK(\"x\")" in names
