@@ -35,6 +35,14 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def _field_label(kind: str, name: str) -> str:
+    if not name:
+        return "(whole record)"
+    from app.domain.fields import FIELDS_BY_KIND
+
+    return next((s.label for s in FIELDS_BY_KIND[kind] if s.name == name), name.replace("_", " ").capitalize())
+
+
 class ChangesDialog(QDialog):
     HEADERS = ("Kind", "Record", "Field", "Bundled value", "Your value", "")
 
@@ -75,7 +83,7 @@ class ChangesDialog(QDialog):
         for row, change in enumerate(self.changes):
             status = ("conflict: bundled now " + _show(change.conflict.bundled)) if change.conflict else \
                 ("no longer bundled" if change.orphaned else change.action)
-            values = (KIND_LABELS[change.kind], change.label, change.field or "(whole record)",
+            values = (KIND_LABELS[change.kind], change.label, _field_label(change.kind, change.field),
                       _show(change.bundled) if change.action != "added" else "(not in bundled data)",
                       _show(change.mine) if change.action != "deleted" else "(deleted)", status)
             for column, value in enumerate(values):

@@ -48,8 +48,10 @@ class ReserveChart(QWidget):
     def set_bars(self, bars: list[Bar]) -> None:
         self._data = list(bars)
         n = len(bars)
-        # Largest first means top of the chart: row 0 is drawn at y = n - 1.
-        ys = [n - 1 - i for i in range(n)]
+        # Largest first means top of the chart: row 0 is drawn at the top. A few bars keep the
+        # height they would have among many, rather than swelling to fill the plot.
+        slots = max(n, 8)
+        ys = [slots - 1 - i for i in range(n)]
         widths = [b.tons / 1e6 for b in bars]
         brushes = [pg.mkBrush(NO_MATCH_BAR if b.highlight else BAR_COLOR) for b in bars]
         pens = [pg.mkPen(QColor(NO_MATCH_BAR if b.highlight else BAR_COLOR).darker(130)) for b in bars]
@@ -69,7 +71,7 @@ class ReserveChart(QWidget):
             self.plot.addItem(text)
             self._labels.append(text)
         self.plot.setXRange(0, top * 1.18, padding=0)
-        self.plot.setYRange(-0.7, max(n - 0.3, 0.7), padding=0)
+        self.plot.setYRange(-0.7, slots - 0.3, padding=0)
 
     def bar_count(self) -> int:
         return len(self._data)

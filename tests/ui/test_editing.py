@@ -215,7 +215,7 @@ def test_show_my_changes_lists_and_reverts(make_window):
     dialog = ChangesDialog(window.controller, window)
     assert dialog.table.rowCount() == 1
     cells = [dialog.table.item(0, c).text() for c in range(5)]
-    assert cells == ["Company", "Echo", "name", "Echodyne", "Echo"]
+    assert cells == ["Company", "Echo", "Name", "Echodyne", "Echo"]
     dialog.select_row(0)
     dialog.revert_selected()
     assert dialog.table.rowCount() == 0 and window.workspace.change_count() == 0
