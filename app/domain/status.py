@@ -75,7 +75,9 @@ def status_on(events: Iterable[Event], on: dt.date) -> Status:
         if on <= until:
             return Status(SUSPENDED, f"Suspended until {until.isoformat()}{note}", until,
                           suspension.until_confirmed, suspension.date)
-        return Status(EXPIRED, f"Suspension ended {until.isoformat()}{note}; no later data, verify", until,
+        # An unconfirmed end date is already a reason to verify; the "Status ends" column and
+        # the detail pane say it is unconfirmed, so the label stays short enough to read.
+        return Status(EXPIRED, f"Suspension ended {until.isoformat()}; no later data, verify", until,
                       suspension.until_confirmed, suspension.date)
     if started is not None:
         return Status(IN_FORCE, f"In force since {started.date.isoformat()}", since=started.date)

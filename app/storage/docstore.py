@@ -17,6 +17,7 @@ On disk::
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -144,6 +145,9 @@ class DocumentStore:
         # A forced-backup reason still owed to the file on disk (a migration whose
         # write failed); the next save uses it for its backup.
         self._pending_reason: str | None = None
+        # sha256 of the last bytes known to decode and validate (loaded or written by
+        # us): the before-save backup of those needs no second parse.
+        self._valid_hash: bytes | None = None
 
     # ------------------------------------------------------------------ properties
 
@@ -170,7 +174,7 @@ class DocumentStore:
         file contents: everything is in the report."""
         self._loaded = False
         self._read_only_kind = self._read_only_reason = None
-        self._disk_hash = self._data_fp = None
+        self._disk_hash = self._data_fp = self._valid_hash = None
         self._pending_reason = None
         report = LoadReport(data=None, state="new")
         self._acquire_lock()
@@ -219,13 +223,16 @@ class DocumentStore:
             return self._finish(report)
 
         report.data = decoded.data
-        self._disk_hash = _sha(raw)
+        self._disk_hash = self._valid_hash = _sha(raw)
         self._data_fp = self._fingerprint(decoded.data)
         if decoded.schema_version == self.schema_version:
             report.state = "ok"
             return self._finish(report)
 
         report.state = "migrated"
+        # The file still holds the old format: a save of unchanged data must not be
+        # skipped as a no-op until the upgraded file is written.
+        self._data_fp = None
         old = decoded.schema_version
         reason = f"pre-migration-v{old}"
         if self.read_only:
@@ -234,10 +241,11 @@ class DocumentStore:
                 f"{self.schema_version} in memory only, because this window is read-only."
             )
             return self._finish(report)
+        # Owed until the forced backup exists: if it fails now, the next save makes it.
+        self._pending_reason = reason
         try:
             backup = self._commit(decoded.data, on_disk=raw, reason=reason)
         except SaveError as exc:
-            self._pending_reason = reason
             report.messages.append(
                 f"Your data file was upgraded from format {old} to {self.schema_version} "
                 f"in memory, but the upgraded file could not be written yet ({exc}) "
@@ -410,6 +418,8 @@ class DocumentStore:
         return _Decoded(data, version, app_version)
 
     def _validate_backup_bytes(self, raw: bytes) -> None:
+        if self._valid_hash is not None and _sha(raw) == self._valid_hash:
+            return
         # A file from a newer Curbwatch is valid for that version and worth keeping.
         try:
             self._decode(raw)
@@ -417,7 +427,14 @@ class DocumentStore:
             return
 
     def _fingerprint(self, data: Document) -> bytes:
-        return hashlib.sha256(json_dumps_bytes(data)).digest()
+        # Compact and ASCII-escaped: the C encoder (indent forces the slow pure-Python
+        # one) and no encode error for a lone surrogate; _serialize reports those.
+        try:
+            text = json.dumps(data, sort_keys=True, separators=(",", ":"), allow_nan=False)
+        except (ValueError, TypeError, RecursionError) as exc:
+            raise SaveError("invalid", f"Nothing was saved: the data cannot be stored as "
+                            f"JSON ({exc}).", path=self.path) from None
+        return hashlib.sha256(text.encode("ascii")).digest()
 
     # ------------------------------------------------------------------------ save
 
@@ -457,9 +474,10 @@ class DocumentStore:
                     path=self.path,
                 )
             reason = "pre-overwrite"
-        elif reason is None and self._fingerprint(data) == self._data_fp:
+        fingerprint = self._fingerprint(data)
+        if reason is None and fingerprint == self._data_fp:
             return  # nothing changed: no write, no new backup
-        self._commit(data, on_disk=on_disk, reason=reason)
+        self._commit(data, on_disk=on_disk, reason=reason, fingerprint=fingerprint)
 
     def backup_now(self, reason: str | None = None) -> Path | None:
         """Back up the file as it is on disk (forced when ``reason`` is given, e.g.
@@ -526,23 +544,35 @@ class DocumentStore:
         on_disk: bytes | None,
         reason: str | None,
         verbatim: bytes | None = None,
+        fingerprint: bytes | None = None,
     ) -> Path | None:
         """Back up ``on_disk`` (the current file), then atomically write ``data``.
         Returns the backup path (None when no backup was needed)."""
         payload = verbatim if verbatim is not None else self._serialize(data)
         backup: Path | None = None
         if on_disk is not None:
-            backup = self.backups.backup(
-                on_disk, validate=self._validate_backup_bytes, reason=reason
-            )
+            try:
+                backup = self.backups.backup(
+                    on_disk, validate=self._validate_backup_bytes, reason=reason
+                )
+            except SaveError as exc:
+                # No save without the backup first; say which file stays as it was.
+                raise SaveError(
+                    exc.kind,
+                    f"{exc} The backup is made before every save, so {self.path} was "
+                    f"not changed.",
+                    errno=exc.errno,
+                    path=self.path,
+                ) from exc
             if backup is None and reason is not None:
                 # A forced backup only declines invalid bytes: keep them aside as a
                 # .corrupt copy, because we are about to replace them.
                 backup = self._keep_copy(on_disk)
+        self._pending_reason = None  # any forced backup owed now exists
         atomic_write_bytes(self.path, payload)
-        self._disk_hash = _sha(payload)
-        self._data_fp = self._fingerprint(data)
-        self._pending_reason = None
+        # Validated: by the read-back check, or (verbatim) as a decoded backup.
+        self._disk_hash = self._valid_hash = _sha(payload)
+        self._data_fp = fingerprint if fingerprint is not None else self._fingerprint(data)
         return backup
 
     def _keep_copy(self, raw: bytes) -> Path:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno as _errno
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -22,7 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 try:  # POSIX: flock for the data lock, F_FULLFSYNC on macOS
@@ -42,6 +43,7 @@ __all__ = [
     "LoadError",
     "MAX_DOCUMENT_BYTES",
     "MAX_DEPTH",
+    "PINNED_REASON_PREFIX",
     "SaveError",
     "atomic_write_bytes",
     "classify_oserror",
@@ -49,10 +51,13 @@ __all__ = [
     "iso_utc",
     "json_dumps_bytes",
     "quarantine",
+    "select_backups_to_keep",
     "strict_json_loads",
     "sweep_temp_files",
     "utc_now",
 ]
+
+log = logging.getLogger(__name__)
 
 MAX_DOCUMENT_BYTES = 5_000_000
 MAX_DEPTH = 32
@@ -143,8 +148,8 @@ def _default_save_message(kind: str, path: Path | None, errno: int | None) -> st
     detail = f" ({os.strerror(errno)})" if errno else ""
     if kind == "disk_full":
         return (
-            f"The disk is full: could not save {where}. Free some space on that disk "
-            f"and save again; your changes are kept until then."
+            f"The disk is full (no free space left): could not save {where}. Make some "
+            f"room on that disk and save again; your changes are kept until then."
         )
     if kind == "read_only":
         return (
@@ -173,12 +178,11 @@ def classify_oserror(exc: OSError, path: Path | str | None) -> SaveError:
         kind = "read_only"
     else:
         kind = "io"
-    err = SaveError(kind, errno=code, path=path)
+    message = None
     if kind == "io" and code is None:
-        # No errno (e.g. a bare OSError("...")): keep the original text for the log.
-        err.message = f"Could not save {path}: {exc}."
-        err.args = (err.message,)
-    return err
+        # No errno (e.g. a bare OSError("...")): the original text is all there is.
+        message = f"Could not save {path}: {exc}."
+    return SaveError(kind, message, errno=code, path=path)
 
 
 class LoadError(Exception):
@@ -302,7 +306,14 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
                 ) from exc
             raise
         replaced = True
-        _fsync_dir(directory)
+        try:
+            _fsync_dir(directory)
+        except OSError as exc:
+            # The new file is already in place and will reach the disk with the next
+            # writeback; reporting failure now would make the caller believe the old
+            # file is still there (and refuse its next save as "changed on disk").
+            log.warning("could not fsync directory %s after saving %s: %s",
+                        directory, path.name, exc)
     except SaveError:
         raise
     except OSError as exc:
@@ -322,10 +333,11 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
 
 # ----------------------------------------------------------------------- strict JSON
 
-# One token: a whole string literal (possessive, so an unterminated string or a stray
-# backslash costs linear time, never backtracking) or a bracket. Brackets inside strings
-# are skipped with the string.
-_DEPTH_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*+"?|[\[\]{}]', re.DOTALL)
+# A whole string literal, unrolled and possessive so that an unterminated string or a
+# stray backslash costs linear time, never backtracking. Brackets inside strings go
+# with the string.
+_STRING_LITERAL = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"?', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 # A \uD800-\uDFFF escape; only then can a lone surrogate appear after decoding.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -370,25 +382,21 @@ def _check_depth(text: str, max_depth: int) -> None:
     # Cheap pre-scan so "[" * 100000 never reaches the recursive C decoder.
     if text.count("[") + text.count("{") <= max_depth:
         return
+    # Both substitutions run in C; only the brackets are walked in Python.
+    brackets = _NOT_BRACKET.sub("", _STRING_LITERAL.sub("", text))
     depth = 0
-    for match in _DEPTH_TOKENS.finditer(text):
-        char = match.group()[0]
-        if char == '"':
-            continue
+    for char in brackets:
         if char in "[{":
             depth += 1
             if depth > max_depth:
-                raise LoadError(
-                    f"nested more than {max_depth} levels deep "
-                    f"(at character {match.start()})"
-                )
+                raise LoadError(f"nested more than {max_depth} levels deep")
         elif depth:
             depth -= 1
 
 
 def _check_surrogates(obj: object) -> None:
-    # Keys are checked in the pairs hook; strings in lists and scalars are walked here,
-    # iteratively because the depth is already bounded but recursion is not needed.
+    # Only runs when the text has a \uD8xx-\uDFxx escape. Walked with a stack rather
+    # than recursion so the interpreter's recursion limit never comes into play.
     stack = [obj]
     while stack:
         item = stack.pop()
@@ -447,7 +455,7 @@ def strict_json_loads(
         byte = len(text[: exc.pos].encode("utf-8")) + bom
         raise LoadError(
             f"not valid JSON at byte {byte} (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg})"
+            f"{exc.msg.removesuffix(' at')})"
         ) from None
     except RecursionError:  # belt and braces behind _check_depth
         raise LoadError(f"nested more than {max_depth} levels deep") from None
@@ -736,43 +744,52 @@ def _sanitize_reason(reason: str) -> str:
     return cleaned[:60]
 
 
-def select_backups_to_keep(
-    entries: list[BackupEntry], now: datetime
-) -> set[Path]:
-    """Anki-style thinning: everything younger than 2 days, then the newest backup of
-    each of the 7 previous calendar days (UTC), then of 4 ISO weeks, then of 6 months;
-    each kept backup must be in an older day/week/month than the previously kept one,
-    so no period is represented twice. Pinned (pre-migration) backups are always kept.
+def select_backups_to_keep(entries: list[BackupEntry], now: datetime) -> set[Path]:
+    """Which backups the thinning keeps (Anki's tiers, restic's "forget" semantics):
+
+    - everything younger than 2 days;
+    - of the older ones, the newest backup of each of the 7 most recent calendar days
+      (UTC) that have any, of the 4 most recent ISO weeks that have any, and of the 6
+      most recent months that have any (the tiers overlap, as in restic);
+    - pinned (pre-migration) backups, always.
+
+    Counting only periods that have backups means a user who stays away for months
+    still finds the history from before the break. Every tier keeps the *newest*
+    backup of a period, which makes the policy stable under pruning after every save:
+    a backup deleted today is never one the policy would want tomorrow, so the files
+    on disk always equal the policy applied to every backup ever made.
     """
     now = _as_utc(now)
     keep: set[Path] = set()
-    last: datetime | None = None
-    slots = {"day": _DAILY, "week": _WEEKLY, "month": _MONTHLY}
-
-    def bucket(kind: str, when: datetime) -> tuple[int, ...]:
-        d: date = when.date()
-        if kind == "day":
-            return (d.toordinal(),)
-        if kind == "week":
-            iso = d.isocalendar()
-            return (iso.year, iso.week)
-        return (d.year, d.month)
-
-    for entry in sorted(entries, key=lambda e: (e.when, e.counter), reverse=True):
+    older: list[BackupEntry] = []
+    for entry in entries:
         if entry.reason and entry.reason.startswith(PINNED_REASON_PREFIX):
             keep.add(entry.path)
-            continue  # pinned copies do not take a slot in the rotation
-        when = _as_utc(entry.when)
-        if now - when < _RECENT:
+        elif now - _as_utc(entry.when) < _RECENT:
             keep.add(entry.path)
-            last = when
-            continue
-        for kind in ("day", "week", "month"):
-            if slots[kind] and (last is None or bucket(kind, when) < bucket(kind, last)):
-                slots[kind] -= 1
-                keep.add(entry.path)
-                last = when
+        else:
+            older.append(entry)
+    older.sort(key=lambda e: (e.when, e.counter), reverse=True)
+
+    def day(when: datetime) -> object:
+        return when.date()
+
+    def week(when: datetime) -> object:
+        return tuple(when.date().isocalendar())[:2]
+
+    def month(when: datetime) -> object:
+        return (when.year, when.month)
+
+    for period, count in ((day, _DAILY), (week, _WEEKLY), (month, _MONTHLY)):
+        seen: set[object] = set()
+        for entry in older:  # newest first: the first of each period is its newest
+            key = period(_as_utc(entry.when))
+            if key in seen:
+                continue
+            if len(seen) == count:
                 break
+            seen.add(key)
+            keep.add(entry.path)
     return keep
 
 
@@ -809,9 +826,12 @@ class BackupSet:
             match = self._pattern.match(child.name)
             if not match:
                 continue
-            try:
-                when = datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(
-                    tzinfo=timezone.utc
+            stamp = match.group(1)
+            try:  # strptime is ten times slower and this runs on every save
+                when = datetime(
+                    int(stamp[0:4]), int(stamp[4:6]), int(stamp[6:8]),
+                    int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]),
+                    tzinfo=timezone.utc,
                 )
             except ValueError:
                 continue
@@ -850,8 +870,9 @@ class BackupSet:
         except Exception:  # noqa: BLE001 - never back up what does not validate
             return None
         tag = _sanitize_reason(reason) if reason is not None else None
+        existing = self.entries()
         if tag is None:
-            newest = self.entries()
+            newest = existing
             if newest:
                 try:
                     if hashlib.sha256(newest[0].path.read_bytes()).digest() == hashlib.sha256(
@@ -865,14 +886,14 @@ class BackupSet:
         except OSError as exc:
             raise classify_oserror(exc, self.directory) from exc
         now = _as_utc(self.clock())
-        target = self._free_path(now, tag)
+        target = self._free_path(now, tag, existing)
         atomic_write_bytes(target, data)
         try:
-            written = target.read_bytes()
-            if written != data:
-                raise ValueError("the backup read back different bytes")
-            validate(written)
-        except Exception as exc:  # noqa: BLE001
+            # Byte-identical to the bytes validated above, so it validates too; a
+            # second parse would only re-read the same page cache.
+            if target.read_bytes() != data:
+                raise ValueError("it read back different bytes")
+        except (OSError, ValueError) as exc:
             try:
                 target.unlink()
             except OSError:
@@ -886,10 +907,10 @@ class BackupSet:
         self.prune(now)
         return target
 
-    def _free_path(self, now: datetime, tag: str | None) -> Path:
+    def _free_path(self, now: datetime, tag: str | None, existing: list[BackupEntry]) -> Path:
         stamp = file_timestamp(now)
         suffix = f".{tag}.bak" if tag else ".bak"
-        taken = {(e.when, e.counter) for e in self.entries()}
+        taken = {(e.when, e.counter) for e in existing}
         when = now.replace(microsecond=0)
         counter = 0
         while (when, counter) in taken:

@@ -57,7 +57,8 @@ def _sources(sources: tuple[Source, ...] | list[Source]) -> str:
 def _status_html(status: Status | None) -> str:
     if status is None:
         return ""
-    return f'<span style="{_STATUS_STYLE.get(status.kind, "")}">{escape(status.label)}</span>'
+    unconfirmed = "" if status.ends_confirmed or "unconfirmed" in status.label else " (end date unconfirmed)"
+    return f'<span style="{_STATUS_STYLE.get(status.kind, "")}">{escape(status.label + unconfirmed)}</span>'
 
 
 def _event_row(event: Event, on: dt.date) -> str:

@@ -433,7 +433,7 @@ class ElementsTab(RecordTab):
 
     def __init__(self, controller: EditController, parent: QWidget | None = None) -> None:
         super().__init__("elements", ELEMENT_COLUMNS, element_html, "Search elements, announcements, items…",
-                         {0: 55, 1: 95, 2: 35, 3: 250, 4: 100, 5: 250, 6: 100, 7: 260, 8: 85}, controller, parent)
+                         {0: 55, 1: 95, 2: 35, 3: 320, 4: 90, 5: 320, 6: 100, 7: 260, 8: 85}, controller, parent)
         self.category = QComboBox()
         for label, key in self.FILTERS:
             self.category.addItem(label, key)
@@ -639,7 +639,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.companies = RecordTab("companies", COMPANY_COLUMNS, company_html,
                                    "Search companies, announcements, notes… (case and accents ignored)",
-                                   {0: 240, 1: 300, 2: 110, 3: 85, 4: 230}, controller, self)
+                                   {0: 240, 1: 420, 2: 150, 3: 85, 4: 230}, controller, self)
         self.elements = ElementsTab(controller, self)
         self.reserves = ReservesTab(controller, self)
         self.tabs.addTab(self.companies, "Companies")

@@ -44,7 +44,8 @@ def test_unconfirmed_end_dates_are_marked_not_asserted(dataset):
                 and e.kind == "suspended"]
     assert one_year and all(not e.until_confirmed and e.confidence == "MED" for e in one_year)
     status = record_status(dataset.companies[0], "export_control", dt.date(2026, 11, 29))
-    assert "unconfirmed" in status.label and "verify" in status.label
+    assert status.label == "Suspension ended 2026-11-10; no later data, verify"
+    assert not status.ends_confirmed and status.needs_verification
 
 
 def test_elements_seven_april_five_october_and_other_minerals(dataset):

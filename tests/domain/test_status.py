@@ -65,7 +65,8 @@ def test_unconfirmed_end_date_is_said():
     events = [ev(D(2025, 4, 4), "in_force"), ev(D(2025, 11, 10), "suspended", D(2026, 11, 10), confirmed=False)]
     during = status_on(events, D(2026, 1, 1))
     assert "(end date unconfirmed)" in during.label and not during.ends_confirmed and during.needs_verification
-    assert "ended 2026-11-10" in status_on(events, D(2026, 11, 29)).label
+    after = status_on(events, D(2026, 11, 29))
+    assert "ended 2026-11-10" in after.label and not after.ends_confirmed
 
 
 def test_change_with_unconfirmed_outcome():
