@@ -71,6 +71,7 @@ class Workspace:
         self.layer = L.empty_layer(info.dataset_version)
         self.listeners: list[Listener] = []
         self.rejected: list[Rejected] = []
+        self.revision = 0  # bumped by every change of the layer
         self._records: dict[str, dict[str, Any]] = {kind: {} for kind in L.KINDS}
         self._raw: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in L.KINDS}
         self._edited: dict[tuple[str, str], set[str]] = {}
@@ -102,6 +103,7 @@ class Workspace:
                     self._remerge(kind, record_id)
         self._check_unique_all()
         self._dataset = None
+        self.revision += 1
         self._notify("", None)
         return self.rejected
 
@@ -211,6 +213,7 @@ class Workspace:
             entries[record_id] = copy.deepcopy(entry)
         self._remerge(kind, record_id)
         self._dataset = None
+        self.revision += 1
         self._notify(kind, record_id)
 
     def parse_input(self, kind: str, name: str, value: Any) -> Any:

@@ -45,6 +45,9 @@ from app.storage.safe_io import (
 
 __all__ = ["DocumentStore", "LoadReport", "LOAD_STATES"]
 
+# Documents smaller than this (compact) are written indented and read back strictly.
+PRETTY_LIMIT = 256 * 1024
+
 log = logging.getLogger(__name__)
 
 Document = dict[str, Any]
@@ -117,6 +120,7 @@ class DocumentStore:
         app_version: str,
         clock: Callable[[], datetime] | None = None,
         lock: bool = True,
+        backup_every_s: float = 0.0,
     ) -> None:
         if schema_version < 1:
             raise ValueError("schema_version starts at 1")
@@ -131,6 +135,10 @@ class DocumentStore:
         self._migrations = migrations
         self._validate = validate
         self._clock = clock or utc_now
+        # Routine (unforced) backups are made at most this often; forced ones always.
+        # With autosave after every edit, a backup per save would fill the folder with
+        # near-identical copies and cost a second full write on every keystroke's save.
+        self._backup_every_s = backup_every_s
         self.backups = BackupSet(self.path.parent, self.path.name, self._clock)
         self._lock = DataLock(self.path.parent) if lock else None
         self._loaded = False
@@ -426,15 +434,16 @@ class DocumentStore:
         except _NewerSchema:
             return
 
-    def _fingerprint(self, data: Document) -> bytes:
-        # Compact and ASCII-escaped: the C encoder (indent forces the slow pure-Python
-        # one) and no encode error for a lone surrogate; _serialize reports those.
+    def _data_bytes(self, data: Document) -> bytes:
+        """``data`` as compact, sorted UTF-8 JSON (the C encoder): the basis of both the
+        no-change fingerprint and, for large documents, the file itself."""
         try:
-            text = json.dumps(data, sort_keys=True, separators=(",", ":"), allow_nan=False)
-        except (ValueError, TypeError, RecursionError) as exc:
-            raise SaveError("invalid", f"Nothing was saved: the data cannot be stored as "
-                            f"JSON ({exc}).", path=self.path) from None
-        return hashlib.sha256(text.encode("ascii")).digest()
+            return json_dumps_bytes(data, pretty=False)
+        except SaveError as exc:
+            raise SaveError("invalid", f"Nothing was saved: {exc}", path=self.path) from None
+
+    def _fingerprint(self, data: Document, data_bytes: bytes | None = None) -> bytes:
+        return hashlib.sha256(data_bytes if data_bytes is not None else self._data_bytes(data)).digest()
 
     # ------------------------------------------------------------------------ save
 
@@ -474,10 +483,11 @@ class DocumentStore:
                     path=self.path,
                 )
             reason = "pre-overwrite"
-        fingerprint = self._fingerprint(data)
+        data_bytes = self._data_bytes(data)
+        fingerprint = self._fingerprint(data, data_bytes)
         if reason is None and fingerprint == self._data_fp:
             return  # nothing changed: no write, no new backup
-        self._commit(data, on_disk=on_disk, reason=reason, fingerprint=fingerprint)
+        self._commit(data, on_disk=on_disk, reason=reason, fingerprint=fingerprint, data_bytes=data_bytes)
 
     def backup_now(self, reason: str | None = None) -> Path | None:
         """Back up the file as it is on disk (forced when ``reason`` is given, e.g.
@@ -510,7 +520,7 @@ class DocumentStore:
         self._commit(decoded.data, on_disk=on_disk, reason="pre-restore")
         return decoded.data
 
-    def _serialize(self, data: Document) -> bytes:
+    def _serialize(self, data: Document, data_bytes: bytes | None = None) -> bytes:
         if not isinstance(data, dict):
             raise SaveError("invalid", f"Nothing was saved: the data is {_kind_of(data)}, "
                             f"not an object.", path=self.path)
@@ -526,16 +536,38 @@ class DocumentStore:
             "saved_at": iso_utc(self._clock()),
             "data": data,
         }
-        payload = json_dumps_bytes(envelope)
-        # Read-back check: never write what this very version could not load again
-        # (size or depth caps, a validator that disagrees with its own output).
-        try:
-            self._decode(payload)
-        except (LoadError, _NewerSchema) as exc:
-            reason = exc.reason if isinstance(exc, LoadError) else "newer schema"
+        if data_bytes is None:
+            data_bytes = self._data_bytes(data)
+        # Keys in sorted order, as json_dumps_bytes would write them, around the data bytes
+        # already made for the fingerprint: one encoding of the data per save, not three.
+        head = {k: v for k, v in envelope.items() if k != "data"}
+        compact = (b'{"app_version":' + json.dumps(head["app_version"], ensure_ascii=False).encode("utf-8")
+                   + b',"data":' + data_bytes.rstrip(b"\n")
+                   + b',"format":' + json.dumps(head["format"], ensure_ascii=False).encode("utf-8")
+                   + b',"saved_at":' + json.dumps(head["saved_at"]).encode("utf-8")
+                   + b',"schema_version":' + str(int(head["schema_version"])).encode("ascii") + b"}\n")
+        if len(compact) < PRETTY_LIMIT:
+            payload = json_dumps_bytes(envelope)
+            # Read-back check: never write what this very version could not load again
+            # (size or depth caps, a validator that disagrees with its own output).
+            try:
+                self._decode(payload)
+            except (LoadError, _NewerSchema) as exc:
+                reason = exc.reason if isinstance(exc, LoadError) else "newer schema"
+                raise SaveError("invalid", f"Nothing was saved: the data would not load back "
+                                f"({reason}).", path=self.path) from None
+            return payload
+        # Large documents: the strict parser's Python hooks cost more than the save budget.
+        # The bytes come from the C encoder (no NaN, no duplicate keys possible), so the
+        # read-back checks what matters there: the size cap, and that parsing them gives
+        # back exactly the data (e.g. no int key silently turned into a string).
+        if len(compact) > MAX_DOCUMENT_BYTES:
             raise SaveError("invalid", f"Nothing was saved: the data would not load back "
-                            f"({reason}).", path=self.path) from None
-        return payload
+                            f"(larger than {MAX_DOCUMENT_BYTES:,} bytes).", path=self.path)
+        if json.loads(compact) != envelope:
+            raise SaveError("invalid", "Nothing was saved: the data would not load back "
+                            "unchanged.", path=self.path)
+        return compact
 
     def _commit(
         self,
@@ -545,12 +577,13 @@ class DocumentStore:
         reason: str | None,
         verbatim: bytes | None = None,
         fingerprint: bytes | None = None,
+        data_bytes: bytes | None = None,
     ) -> Path | None:
         """Back up ``on_disk`` (the current file), then atomically write ``data``.
         Returns the backup path (None when no backup was needed)."""
-        payload = verbatim if verbatim is not None else self._serialize(data)
+        payload = verbatim if verbatim is not None else self._serialize(data, data_bytes)
         backup: Path | None = None
-        if on_disk is not None:
+        if on_disk is not None and (reason is not None or self._backup_due()):
             try:
                 backup = self.backups.backup(
                     on_disk, validate=self._validate_backup_bytes, reason=reason
@@ -574,6 +607,15 @@ class DocumentStore:
         self._disk_hash = self._valid_hash = _sha(payload)
         self._data_fp = fingerprint if fingerprint is not None else self._fingerprint(data)
         return backup
+
+    def _backup_due(self) -> bool:
+        if self._backup_every_s <= 0:
+            return True
+        entries = self.backups.entries()
+        if not entries:
+            return True
+        age = (self._clock() - entries[0].when).total_seconds()
+        return age >= self._backup_every_s or age < 0
 
     def _keep_copy(self, raw: bytes) -> Path:
         base = self.path.with_name(f"{self.path.name}.corrupt.{file_timestamp(self._clock())}")

@@ -7,7 +7,6 @@ a damaged file recovered, records set aside, a newer bundled dataset merged, rea
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +23,10 @@ FORMAT = "curbwatch-userdata"
 # Step k -> k+1 migrations of the user layer. Add one with every schema change, never remove
 # one, and keep tests/fixtures/userdata_v<k>.json for every released schema.
 MIGRATIONS: dict = {}
+
+# Autosave runs after every edit; a routine backup of the previous file is made at most every
+# ten minutes (and always before a migration, merge, discard, reset, restore or overwrite).
+BACKUP_EVERY_S = 600.0
 
 
 @dataclass
@@ -44,7 +47,7 @@ class UserData:
         self.workspace = Workspace(bundled.dataset.info, bundled.raw, bundled.dataset.editions)
         self.store: DocumentStore | None = None
         self._clock = clock
-        self._saved_layer: dict | None = None
+        self._saved_revision = self.workspace.revision
 
     @property
     def path(self) -> Path:
@@ -61,7 +64,7 @@ class UserData:
             return report
         self.store = DocumentStore(self.path, format_name=FORMAT, schema_version=LAYER_SCHEMA_VERSION,
                                    migrations=MIGRATIONS, validate=validate_layer_shape, app_version=__version__,
-                                   clock=self._clock)
+                                   clock=self._clock, backup_every_s=BACKUP_EVERY_S)
         loaded = self.store.load()
         report.state = loaded.state
         report.messages.extend(loaded.messages)
@@ -69,7 +72,7 @@ class UserData:
         report.read_only_reason = loaded.read_only_reason
         report.quarantined = loaded.quarantined
         rejected = self.workspace.replace_layer(loaded.data)
-        self._saved_layer = copy.deepcopy(self.workspace.layer) if loaded.data is not None else None
+        self._saved_revision = self.workspace.revision
         if rejected:
             listed = "; ".join(f"{r.kind} {r.record_id!r}: {r.reason}" for r in rejected[:10])
             more = f" and {len(rejected) - 10} more" if len(rejected) > 10 else ""
@@ -106,17 +109,19 @@ class UserData:
 
     @property
     def dirty(self) -> bool:
-        return self.workspace.layer != self._saved_layer and not (
-            self._saved_layer is None and self.workspace.change_count() == 0)
+        """Changed since the last save (or load). Undoing back to the saved state still
+        counts: the save that follows finds nothing new and writes nothing."""
+        return self.workspace.revision != self._saved_revision
 
     def save(self, *, force: bool = False) -> None:
         """Raises SaveError; on success the layer on disk equals the workspace's."""
         if self.store is None:
             raise SaveError("read_only", f"Nothing was saved: the data folder {self.data_dir} is not usable.",
                             path=self.path)
-        layer = copy.deepcopy(self.workspace.layer)
-        self.store.save(layer, force=force)
-        self._saved_layer = layer
+        revision = self.workspace.revision
+        # Serialised synchronously, so no copy is needed: nothing edits the layer meanwhile.
+        self.store.save(self.workspace.layer, force=force)
+        self._saved_revision = revision
 
     def backup_now(self, reason: str) -> None:
         if self.store is not None and not self.store.read_only:

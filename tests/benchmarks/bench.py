@@ -145,6 +145,7 @@ def main() -> None:
     rss_app = median([s[2] for s in starts["app"]])
     pg_at_start = any(s[3] for s in starts["app"])
     saves = save_latency(bundled)
+    small = {n: save_latency(bundled, n=n, saves=10) for n in (100, 1_000)}
     search_s, rows = search(bundled)
     print(f"{'measure':55} {'value':>12}")
     print(f"{'bundled dataset load (3 files, validated)':55} {load_s * 1000:10.1f} ms")
@@ -158,9 +159,11 @@ def main() -> None:
     print(f"{'save, 10,000-edit layer ({:.1f} MB): median'.format(saves['bytes'] / 1e6):55} "
           f"{median(saves['save']) * 1000:10.1f} ms")
     print(f"{'save, 10,000-edit layer: p95':55} {p95(saves['save']) * 1000:10.1f} ms")
-    print(f"{'  plain atomic write of the same JSON: median':55} {median(saves['plain_atomic']) * 1000:10.1f} ms")
+    for n, result in small.items():
+        print(f"{'save, {:,}-edit layer: median'.format(n):55} {median(result['save']) * 1000:10.1f} ms")
+    print(f"{'  pretty-printed atomic write of the same JSON: median':55} {median(saves['plain_atomic']) * 1000:10.1f} ms")
     print(f"{'  json.dumps alone: median':55} {median(saves['dumps']) * 1000:10.1f} ms")
-    print(f"{'  ratio save / plain atomic write':55} {median(saves['save']) / median(saves['plain_atomic']):10.2f} x")
+    print(f"{'  ratio save / pretty-printed atomic write':55} {median(saves['save']) / median(saves['plain_atomic']):10.2f} x")
     print(f"{'  backups kept after 20 saves':55} {saves['backups']:12d}")
     print(f"{'search {:,} rows in Python'.format(rows):55} {search_s * 1000:10.2f} ms")
 
