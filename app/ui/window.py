@@ -90,11 +90,17 @@ class Banner(QFrame):
         if closable:
             close = QPushButton("Dismiss")
             close.setFlat(True)
-            close.clicked.connect(self.deleteLater)
+            close.clicked.connect(self.dismiss)
             layout.addWidget(close)
 
     def text(self) -> str:
         return self.label.text()
+
+    def dismiss(self) -> None:
+        # Hidden and detached at once (deleteLater only acts on the next event-loop pass);
+        # the Python wrapper stays valid, so a later dismiss() is harmless.
+        self.hide()
+        self.setParent(None)
 
 
 class EventsPanel(QWidget):
@@ -736,8 +742,8 @@ class MainWindow(QMainWindow):
         return out
 
     def _on_rejected(self, message: str) -> None:
-        if self._edit_banner is not None:
-            self._edit_banner.deleteLater()
+        if self._edit_banner is not None and self._edit_banner.parent() is not None:
+            self._edit_banner.dismiss()
         self._edit_banner = self.add_banner("error", message)
         self.statusBar().showMessage(message, 8000)
 
@@ -751,7 +757,7 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self) -> None:
         if self._save_banner is not None:
-            self._save_banner.deleteLater()
+            self._save_banner.dismiss()
             self._save_banner = None
         self._update_save_state()
 
