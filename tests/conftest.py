@@ -84,3 +84,10 @@ def make_window(qtbot, open_userdata):
         return window
 
     return _make
+
+
+def load_bundled_for_tests():
+    from app.storage.bundled import load_bundled
+    from app.storage.paths import bundled_data_dir
+
+    return load_bundled(bundled_data_dir())

@@ -301,3 +301,20 @@ def test_file_with_one_bad_record_loses_only_that_record(make_window, user_data_
     assert names["echodyne"] == "Echo" and names["exovera"] == "Exovera"
     backups = list((user_data_dir / "backups").glob("*pre-discard*"))
     assert backups and b"2025-13-45" in backups[0].read_bytes()
+
+
+def test_file_from_a_newer_version_is_never_overwritten(make_window, user_data_dir):
+    user_data_dir.mkdir(parents=True)
+    path = user_data_dir / "userdata.json"
+    original = json.dumps({"format": "curbwatch-userdata", "schema_version": 99, "app_version": "9.0.0",
+                           "saved_at": "2030-01-01T00:00:00Z", "data": {"future": True}}).encode()
+    path.write_bytes(original)
+    window = make_window()
+    assert window.controller.read_only
+    assert any("newer version" in t for t in window.banner_texts())
+    model = window.companies.model
+    assert not window.controller.edit_field("companies", "echodyne", "name", "Echo")
+    window.controller.save_now()
+    window.close()
+    assert path.read_bytes() == original
+    assert model.rowCount() == 28
