@@ -7,7 +7,7 @@ import datetime as dt
 from html import escape
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -465,6 +465,7 @@ class ReservesTab(QWidget):
         self.controller = controller
         self.dataset: Dataset | None = None
         self.chart = None
+        self._refresh_pending = False
         self.source = QComboBox()
         self.source.currentIndexChanged.connect(self._refresh)
         self.model = ReserveTableModel(self, editor=controller)
@@ -514,11 +515,18 @@ class ReservesTab(QWidget):
     def select_source(self, edition_id: str) -> None:
         self.source.setCurrentIndex(self.source.findData(edition_id))
 
+    def schedule_refresh(self) -> None:
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self._refresh)
+
     def current_record(self):
         index = self.table.currentIndex()
         return self.model.record(index.row()) if index.isValid() else None
 
     def select_id(self, record_id: str) -> bool:
+        if self._refresh_pending:
+            self._refresh()
         record = next((r for r in self.dataset.reserves if r.id == record_id), None) if self.dataset else None
         if record is None:
             return False
@@ -544,6 +552,7 @@ class ReservesTab(QWidget):
         self.chart_ready.emit()
 
     def _refresh(self, *_args) -> None:
+        self._refresh_pending = False
         if self.dataset is None:
             return
         edition = self.dataset.edition(self.source.currentData() or "")
@@ -798,7 +807,9 @@ class MainWindow(QMainWindow):
                 record = next((r for r in dataset.reserves if r.id == record_id), None)
                 if record is not None and record.edition != self.reserves.source.currentData():
                     self.reserves.select_source(record.edition)
-            self.reserves._refresh()
+            # The rows re-sort by value, so the model is rebuilt; wait until the cell editor
+            # that made this change has closed (rebuilding under it confuses the view).
+            self.reserves.schedule_refresh()
         else:
             self.set_dataset(dataset)
         self._update_save_state()

@@ -36,7 +36,8 @@ def test_edit_reserve_updates_chart_marks_cell_and_survives_restart(make_window,
     index = reserve_index(window, BRAZIL)
     assert window.reserves.model.setData(index, "20 Mt")
     assert window.controller.undo_stack.undoText() == "Edit reserves of Brazil (USGS MCS 2025)"
-    assert 20_000_000 in window.reserves.chart.bar_values()
+    qtbot.waitUntil(lambda: 20_000_000 in window.reserves.chart.bar_values(), timeout=1000)
+    index = reserve_index(window, BRAZIL)
     assert index.data(BACKGROUND) == EDITED_BG
     assert "Bundled value: 21000000" in index.data(Qt.ItemDataRole.ToolTipRole)
     wait_saved(qtbot, window)  # on disk within a second
@@ -318,3 +319,68 @@ def test_file_from_a_newer_version_is_never_overwritten(make_window, user_data_d
     window.close()
     assert path.read_bytes() == original
     assert model.rowCount() == 28
+
+
+def test_cell_editors_commit_with_enter_and_cancel_with_escape(make_window, qtbot):
+    """Through the real delegate editors, as a user types (and no Qt warning on the way)."""
+    from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
+
+    window = make_window()
+    window.tabs.setCurrentIndex(2)
+    tab = window.reserves
+    view = tab.table
+    index = reserve_index(window, BRAZIL)
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = open_editor(view, QLineEdit)
+    assert editor.text() == "21000000"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "19.5 Mt")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: 19_500_000 in tab.chart.bar_values() if tab.chart else False, timeout=1000)
+
+    index = reserve_index(window, BRAZIL)
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = open_editor(view, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=1000)
+    assert window.controller.undo_stack.count() == 1
+
+    window.tabs.setCurrentIndex(0)
+    companies = window.companies
+    companies.select_id("echodyne")
+    model = companies.model
+    listed = companies.proxy.mapFromSource(model.index(model.row_of("echodyne"), model.column_of("listed")))
+    companies.table.setCurrentIndex(listed)
+    qtbot.keyClick(companies.table, Qt.Key.Key_F2)
+    editor = open_editor(companies.table, QDateEdit)
+    assert editor.date().toString("yyyy-MM-dd") == "2025-04-09"
+    editor.setDate(editor.date().addDays(-1))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event-loop pass
+    qtbot.waitUntil(lambda: model.index(model.row_of("echodyne"), model.column_of("listed")).data() == "2025-04-08",
+                    timeout=1000)
+
+    window.tabs.setCurrentIndex(1)
+    elements = window.elements
+    elements.select_id("gallium")
+    em = elements.model
+    group = elements.proxy.mapFromSource(em.index(em.row_of("gallium"), em.column_of("group")))
+    elements.table.setCurrentIndex(group)
+    qtbot.keyClick(elements.table, Qt.Key.Key_F2)
+    editor = open_editor(elements.table, QComboBox)
+    assert editor.currentData() == "mineral"
+    editor.setCurrentIndex(editor.findData("rare_earth"))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: em.index(em.row_of("gallium"), em.column_of("group")).data() == "Rare earth",
+                    timeout=1000)
+    assert window.controller.undo_stack.count() == 3
+
+
+def open_editor(view, cls):
+    """The cell editor the view opened (offscreen windows do not take focus, so look for it)."""
+    editors = [w for w in view.viewport().findChildren(cls) if w.isVisible()]
+    assert len(editors) == 1, editors
+    return editors[0]
