@@ -206,6 +206,16 @@ class FormDialog(QDialog):
         self.error.setText(message)
         self.error.show()
 
+    def ask(self) -> dict[str, Any] | None:
+        """Run the dialog until it is cancelled or its values parse; their JSON form, or None.
+        A value that does not parse keeps the dialog open with the reason."""
+        while self.exec() == QDialog.DialogCode.Accepted:
+            try:
+                return parse_form(self._specs, self.values())
+            except F.FieldError as exc:
+                self.show_error(f"Not saved: {exc}")
+        return None
+
 
 def parse_form(specs: tuple[F.FieldSpec, ...], values: dict[str, Any]) -> dict[str, Any]:
     """Typed form values to their JSON form (raises FieldError naming the field)."""

@@ -40,7 +40,7 @@ from app.domain.model import MEASURE_LABELS, Dataset
 from app.domain.reserves import NO_MATCH, compare_with_usgs, format_mt, rows_for
 from app.ui.controller import KIND_NOUN, EditController
 from app.ui.detail import company_html, element_html
-from app.ui.editors import CHOICE_LABELS, FieldDelegate, FormDialog, parse_form
+from app.ui.editors import CHOICE_LABELS, FieldDelegate, FormDialog
 from app.ui.models import (
     COMPANY_COLUMNS,
     ELEMENT_COLUMNS,
@@ -168,12 +168,7 @@ class EventsPanel(QWidget):
         dialog = FormDialog(title, F.EVENT_FIELDS, values, self,
                             extra={"measure": ("Measure", measures, MEASURE_LABELS)},
                             note="“Until” is the last day of a suspension; leave it at “none” for other events.")
-        while dialog.exec() == FormDialog.DialogCode.Accepted:
-            try:
-                return parse_form(F.EVENT_FIELDS, dialog.values())
-            except F.FieldError as exc:
-                dialog.show_error(f"Not saved: {exc}")
-        return None
+        return dialog.ask()
 
     def add_event(self, values: dict[str, Any] | None = None) -> bool:
         record = self.tab.current_record()
@@ -388,12 +383,7 @@ class RecordTab(QWidget):
 
     def form(self, title: str, values: dict[str, Any]) -> dict[str, Any] | None:
         dialog = FormDialog(title, self.record_specs(), values, self)
-        while dialog.exec() == FormDialog.DialogCode.Accepted:
-            try:
-                return parse_form(self.record_specs(), dialog.values())
-            except F.FieldError as exc:
-                dialog.show_error(f"Not saved: {exc}")
-        return None
+        return dialog.ask()
 
     def edit_current(self, values: dict[str, Any] | None = None) -> bool:
         record = self.current_record()
@@ -616,12 +606,7 @@ class ReservesTab(QWidget):
         editions = {e.id: e.short for e in self.dataset.editions}
         dialog = FormDialog(title, F.RESERVE_FIELDS, values, self,
                             extra={"edition": ("Source", tuple(editions), editions)})
-        while dialog.exec() == FormDialog.DialogCode.Accepted:
-            try:
-                return parse_form(F.RESERVE_FIELDS, dialog.values())
-            except F.FieldError as exc:
-                dialog.show_error(f"Not saved: {exc}")
-        return None
+        return dialog.ask()
 
     def new_defaults(self) -> dict[str, Any]:
         return {"country": "", "edition": self.source.currentData(), "reserves_t": None, "confidence": "MED",

@@ -384,3 +384,35 @@ def open_editor(view, cls):
     editors = [w for w in view.viewport().findChildren(cls) if w.isVisible()]
     assert len(editors) == 1, editors
     return editors[0]
+
+
+def test_add_dialog_keeps_itself_open_until_values_parse(make_window, monkeypatch):
+    """Edit > Add record… through the form: a bad value keeps the dialog open with the reason."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.ui.editors import FormDialog
+
+    window = make_window()
+    window.tabs.setCurrentIndex(2)
+    window.reserves.select_source("article-2025")
+    seen = []
+
+    def fake_exec(dialog):
+        country = dialog.widget("country")
+        tons = dialog.widget("reserves_t")
+        assert isinstance(country, QLineEdit)
+        if not seen:
+            country.setText("Peru")
+            tons.setText("-3")
+        else:
+            seen.append(dialog.error.text())
+            tons.setText("0.5 Mt")
+        seen.append("shown")
+        return FormDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FormDialog, "exec", fake_exec)
+    window.add_action.trigger()
+    assert seen[1].startswith("Not saved: reserves_t: must not be negative")
+    peru = next(r for r in window.workspace.dataset.reserves if r.country == "Peru")
+    assert (peru.edition, peru.reserves_t) == ("article-2025", 500_000)
+    assert window.controller.undo_stack.undoText() == "Add reserve row Peru (News article)"
