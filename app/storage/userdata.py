@@ -123,6 +123,21 @@ class UserData:
         self.store.save(self.workspace.layer, force=force)
         self._saved_revision = revision
 
+    def backups(self) -> list:
+        """Backup entries, newest first (empty when there is no usable store)."""
+        return self.store.backups.entries() if self.store is not None else []
+
+    def restore(self, entry) -> list:
+        """Make a backup the current data (the current file is backed up first). Returns the
+        records that could not be used. Raises LoadError or SaveError, changing nothing."""
+        if self.store is None:
+            raise SaveError("read_only", f"Nothing was restored: the data folder {self.data_dir} is not usable.",
+                            path=self.path)
+        data = self.store.restore(entry)
+        rejected = self.workspace.replace_layer(data)
+        self._saved_revision = self.workspace.revision
+        return rejected
+
     def backup_now(self, reason: str) -> None:
         if self.store is not None and not self.store.read_only:
             self.store.backup_now(reason)

@@ -155,6 +155,27 @@ class EditController(QObject):
         self.userdata.backup_now("pre-reset")
         return self._push(changes, "Reset all data to bundled")
 
+    def restore_backup(self, entry) -> bool:
+        """Replace the user's data with a backup. Not undoable: the state it replaces is
+        kept as a "pre-restore" backup instead."""
+        from app.storage.safe_io import LoadError
+
+        if self.read_only:
+            return self._refuse(EditError("your data is open read-only"))
+        self._save_timer.stop()
+        try:
+            rejected = self.userdata.restore(entry)
+        except (LoadError, SaveError) as exc:
+            self.rejected.emit(f"Not restored: {exc}")
+            return False
+        self.undo_stack.clear()
+        if rejected:
+            self.rejected.emit(f"Restored, but {len(rejected)} record(s) of the backup could not be used: "
+                               + "; ".join(f"{r.record_id}: {r.reason}" for r in rejected[:5]))
+        self.saved.emit()
+        self.dirty_changed.emit(self.dirty)
+        return True
+
     # --- saving ---------------------------------------------------------------------------
     def _schedule_save(self, *_args) -> None:
         self.dirty_changed.emit(self.dirty)

@@ -691,6 +691,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction("&Export CSV…", self.export_dialog)
         file_menu.addAction("Open &data folder", self.open_data_folder)
+        self.restore_action = file_menu.addAction("&Restore from backup…", self.restore_dialog)
+        self.restore_action.setEnabled(not self.controller.read_only)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -850,6 +852,26 @@ class MainWindow(QMainWindow):
         box.exec()
         if box.clickedButton() is open_button:
             self.open_data_folder()
+
+    def restore_dialog(self) -> bool:
+        from PySide6.QtWidgets import QInputDialog
+
+        entries = self.controller.userdata.backups()
+        if not entries:
+            QMessageBox.information(self, APP_NAME, "There are no backups yet. Curbwatch makes one at most every "
+                                    "ten minutes while you edit, and before every merge, reset or restore.")
+            return False
+        labels = [f"{e.when.strftime('%Y-%m-%d %H:%M:%S')} UTC" + (f"  ({e.reason})" if e.reason else "")
+                  for e in entries]
+        choice, ok = QInputDialog.getItem(self, "Restore from backup",
+                                          "Replace your current data with the backup of:\n(your current data is "
+                                          "backed up first)", labels, 0, False)
+        if not ok:
+            return False
+        restored = self.controller.restore_backup(entries[labels.index(choice)])
+        if restored:
+            self.statusBar().showMessage(f"Restored the backup of {choice}", 8000)
+        return restored
 
     def open_data_folder(self) -> None:
         folder = self.controller.userdata.data_dir

@@ -416,3 +416,25 @@ def test_add_dialog_keeps_itself_open_until_values_parse(make_window, monkeypatc
     peru = next(r for r in window.workspace.dataset.reserves if r.country == "Peru")
     assert (peru.edition, peru.reserves_t) == ("article-2025", 500_000)
     assert window.controller.undo_stack.undoText() == "Add reserve row Peru (News article)"
+
+
+def test_restore_from_backup(make_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = make_window()
+    model = window.companies.model
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo one")
+    assert window.controller.save_now()
+    window.controller.userdata.backup_now("manual")  # a backup holding "Echo one"
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo two")
+    assert window.controller.save_now()
+    entries = window.controller.userdata.backups()
+    manual = next(i for i, e in enumerate(entries) if e.reason == "manual")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][manual], True))
+    assert window.restore_dialog()
+    assert model.index(model.row_of("echodyne"), 0).data() == "Echo one"
+    assert window.controller.undo_stack.count() == 0
+    saved = json.loads(window.controller.userdata.path.read_text(encoding="utf-8"))
+    assert saved["data"]["records"]["companies"]["echodyne"]["fields"]["name"] == "Echo one"
+    pre_restore = [e for e in window.controller.userdata.backups() if e.reason == "pre-restore"]
+    assert pre_restore and b"Echo two" in pre_restore[0].path.read_bytes()
