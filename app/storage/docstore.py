@@ -462,7 +462,7 @@ class DocumentStore:
         except OSError as exc:
             raise classify_oserror(exc, self.path) from exc
 
-    def save(self, data: Document, *, force: bool = False) -> None:
+    def save(self, data: Document, *, force: bool = False, encoded: bytes | None = None) -> None:
         """Write ``data`` durably, after a verified backup of the current file.
 
         Raises SaveError and leaves the file on disk untouched when the store is
@@ -483,11 +483,14 @@ class DocumentStore:
                     path=self.path,
                 )
             reason = "pre-overwrite"
-        data_bytes = self._data_bytes(data)
+        # ``encoded``: the caller's own compact encoding of ``data`` (see
+        # app.storage.userdata.LayerEncoder), already checked to load back piece by piece.
+        data_bytes = encoded if encoded is not None else self._data_bytes(data)
         fingerprint = self._fingerprint(data, data_bytes)
         if reason is None and fingerprint == self._data_fp:
             return  # nothing changed: no write, no new backup
-        self._commit(data, on_disk=on_disk, reason=reason, fingerprint=fingerprint, data_bytes=data_bytes)
+        self._commit(data, on_disk=on_disk, reason=reason, fingerprint=fingerprint, data_bytes=data_bytes,
+                     verified=encoded is not None)
 
     def backup_now(self, reason: str | None = None) -> Path | None:
         """Back up the file as it is on disk (forced when ``reason`` is given, e.g.
@@ -520,7 +523,7 @@ class DocumentStore:
         self._commit(decoded.data, on_disk=on_disk, reason="pre-restore")
         return decoded.data
 
-    def _serialize(self, data: Document, data_bytes: bytes | None = None) -> bytes:
+    def _serialize(self, data: Document, data_bytes: bytes | None = None, verified: bool = False) -> bytes:
         if not isinstance(data, dict):
             raise SaveError("invalid", f"Nothing was saved: the data is {_kind_of(data)}, "
                             f"not an object.", path=self.path)
@@ -564,7 +567,7 @@ class DocumentStore:
         if len(compact) > MAX_DOCUMENT_BYTES:
             raise SaveError("invalid", f"Nothing was saved: the data would not load back "
                             f"(larger than {MAX_DOCUMENT_BYTES:,} bytes).", path=self.path)
-        if json.loads(compact) != envelope:
+        if not verified and json.loads(compact) != envelope:
             raise SaveError("invalid", "Nothing was saved: the data would not load back "
                             "unchanged.", path=self.path)
         return compact
@@ -578,10 +581,11 @@ class DocumentStore:
         verbatim: bytes | None = None,
         fingerprint: bytes | None = None,
         data_bytes: bytes | None = None,
+        verified: bool = False,
     ) -> Path | None:
         """Back up ``on_disk`` (the current file), then atomically write ``data``.
         Returns the backup path (None when no backup was needed)."""
-        payload = verbatim if verbatim is not None else self._serialize(data, data_bytes)
+        payload = verbatim if verbatim is not None else self._serialize(data, data_bytes, verified)
         backup: Path | None = None
         if on_disk is not None and (reason is not None or self._backup_due()):
             try:
