@@ -54,14 +54,17 @@ def status_on(events: Iterable[Event], on: dt.date) -> Status:
         if event.kind == "announced":
             announced = event
         elif event.kind == "in_force":
-            started = event
-            lifted = None
+            started, lifted, unknown = event, None, None
+            # Measures taking effect after a suspension ran out end it; taking effect during
+            # one (October 2025: suspended the day before they were due) leaves it in place.
+            if suspension is not None and suspension.until is not None and event.date > suspension.until:
+                suspension = None
         elif event.kind == "suspended":
             suspension, lifted, unknown = event, None, None
         elif event.kind == "lifted":
             lifted, suspension, unknown = event, None, None
         elif event.kind == "changed_unknown":
-            unknown = event
+            unknown, lifted = event, None
     if lifted is not None:
         return Status(LIFTED, f"Lifted {lifted.date.isoformat()}", since=lifted.date)
     if unknown is not None:

@@ -106,3 +106,23 @@ def test_record_status_uses_fields_and_events_per_measure():
 def test_bundled_no21_company_through_time(dataset, on, expected):
     company = next(c for c in dataset.companies if c.name.startswith("High Point"))
     assert record_status(company, "export_control", on).kind == expected
+
+
+def test_in_force_again_after_a_suspension_ran_out():
+    events = [ev(D(2025, 4, 4), "in_force"), ev(D(2025, 5, 14), "suspended", D(2025, 8, 12)),
+              ev(D(2025, 9, 1), "in_force")]
+    assert status_on(events, D(2025, 8, 20)).kind == EXPIRED
+    assert status_on(events, D(2025, 10, 1)).label == "In force since 2025-09-01"
+
+
+def test_in_force_during_a_suspension_keeps_it():
+    events = [ev(D(2025, 4, 4), "in_force"), ev(D(2025, 5, 14), "suspended", D(2025, 8, 12)),
+              ev(D(2025, 6, 1), "in_force")]
+    assert status_on(events, D(2025, 7, 1)).kind == SUSPENDED
+
+
+def test_unconfirmed_change_after_a_lifting_is_reported():
+    events = [ev(D(2025, 4, 4), "in_force"), ev(D(2025, 5, 14), "lifted"), ev(D(2025, 11, 10), "changed_unknown")]
+    assert status_on(events, D(2025, 12, 1)).kind == UNKNOWN
+    events.append(ev(D(2026, 1, 1), "lifted"))
+    assert status_on(events, D(2026, 2, 1)).kind == LIFTED
