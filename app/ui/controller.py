@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.domain.fields import spec
 from app.domain.workspace import EditError, Workspace
-from app.storage.safe_io import SaveError
+from app.storage.safe_io import LoadError, SaveError
 from app.storage.userdata import UserData
 
 SAVE_DELAY_MS = 300
@@ -152,14 +152,28 @@ class EditController(QObject):
                 changes.append((kind, record_id, entry, None))
         if not changes:
             return True
-        self.userdata.backup_now("pre-reset")
+        try:
+            self.userdata.backup_now("pre-reset")
+        except SaveError as exc:
+            return self._refuse(EditError(f"no backup could be made first, so nothing was reset ({exc})"))
         return self._push(changes, "Reset all data to bundled")
+
+    def reload(self) -> list[str]:
+        """Throw away what is in memory and read the data file again (after another program
+        changed it). Returns the messages of the new load."""
+        self._save_timer.stop()
+        self.userdata.close()
+        report = self.userdata.open()
+        self.undo_stack.clear()
+        self.last_error = None
+        self._retry = 0
+        self.saved.emit()
+        self.dirty_changed.emit(self.dirty)
+        return report.messages
 
     def restore_backup(self, entry) -> bool:
         """Replace the user's data with a backup. Not undoable: the state it replaces is
         kept as a "pre-restore" backup instead."""
-        from app.storage.safe_io import LoadError
-
         if self.read_only:
             return self._refuse(EditError("your data is open read-only"))
         self._save_timer.stop()

@@ -75,7 +75,8 @@ class Banner(QFrame):
 
     STYLES = {"info": "#e8f0fb;#1f4f8a", "warning": "#fff4d6;#7a4a00", "error": "#fde7e5;#8c1d18"}
 
-    def __init__(self, level: str, text: str, parent: QWidget | None = None, closable: bool = True) -> None:
+    def __init__(self, level: str, text: str, parent: QWidget | None = None, closable: bool = True,
+                 actions: tuple[tuple[str, Callable[[], Any]], ...] = ()) -> None:
         super().__init__(parent)
         background, colour = self.STYLES[level].split(";")
         self.setStyleSheet(f"Banner {{ background:{background}; border:1px solid {colour}; border-radius:3px }}"
@@ -87,6 +88,10 @@ class Banner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.label, 1)
+        for label, callback in actions:
+            button = QPushButton(label)
+            button.clicked.connect(callback)
+            layout.addWidget(button)
         if closable:
             close = QPushButton("Dismiss")
             close.setFlat(True)
@@ -724,8 +729,8 @@ class MainWindow(QMainWindow):
         return self.tabs.currentWidget()
 
     # --- banners and save state -----------------------------------------------------------
-    def add_banner(self, level: str, text: str, closable: bool = True) -> Banner:
-        banner = Banner(level, text, self, closable)
+    def add_banner(self, level: str, text: str, closable: bool = True, actions=()) -> Banner:
+        banner = Banner(level, text, self, closable, actions)
         self.banners.addWidget(banner)
         return banner
 
@@ -744,12 +749,28 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def _on_save_failed(self, message: str) -> None:
-        text = f"Your latest changes are not saved yet: {message} Curbwatch keeps them and will try again."
-        if self._save_banner is None:
-            self._save_banner = self.add_banner("error", text, closable=False)
+        error = self.controller.last_error
+        if error is not None and error.kind == "changed_on_disk":
+            text = (f"Your latest changes are not saved: {self.controller.userdata.path} was changed by another "
+                    f"program since Curbwatch read it. Overwrite it with your data (the other version is backed "
+                    f"up first), or reload it (your unsaved changes are dropped).")
+            actions = (("Overwrite", self.overwrite_on_disk), ("Reload", self.reload_from_disk))
         else:
-            self._save_banner.label.setText(text)
+            text = f"Your latest changes are not saved yet: {message} Curbwatch keeps them and will try again."
+            actions = ()
+        if self._save_banner is not None:
+            self._save_banner.dismiss()
+        self._save_banner = self.add_banner("error", text, closable=False, actions=actions)
         self._update_save_state()
+
+    def overwrite_on_disk(self) -> bool:
+        return self.controller.save_now(force=True)
+
+    def reload_from_disk(self) -> None:
+        # The reload replaces the workspace's layer, which refreshes every view through the
+        # workspace listener.
+        for message in self.controller.reload():
+            self.add_banner("warning", message)
 
     def _on_saved(self) -> None:
         if self._save_banner is not None:
@@ -873,10 +894,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Restored the backup of {choice}", 8000)
         return restored
 
-    def open_data_folder(self) -> None:
+    def open_data_folder(self) -> bool:
         folder = self.controller.userdata.data_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.add_banner("error", f"The data folder {folder} cannot be opened: {exc.strerror or exc}.")
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def export_dialog(self) -> None:
         directory = QFileDialog.getExistingDirectory(self, "Export CSV to folder")

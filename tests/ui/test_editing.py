@@ -438,3 +438,69 @@ def test_restore_from_backup(make_window, qtbot, monkeypatch):
     assert saved["data"]["records"]["companies"]["echodyne"]["fields"]["name"] == "Echo one"
     pre_restore = [e for e in window.controller.userdata.backups() if e.reason == "pre-restore"]
     assert pre_restore and b"Echo two" in pre_restore[0].path.read_bytes()
+
+
+def _external_edit(path, name):
+    """Another program rewrites the data file (as a second, unlocked writer would)."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["data"]["records"]["companies"]["novotech-inc"] = {
+        "fields": {"name": name}, "base": {"name": "Novotech, Inc."}}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def test_file_changed_on_disk_offers_overwrite_and_reload(make_window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    window = make_window()
+    model = window.companies.model
+    path = window.controller.userdata.path
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo")
+    assert window.controller.save_now()
+    _external_edit(path, "Novo (other program)")
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo 2")
+    assert not window.controller.save_now()
+    banner = window._save_banner
+    assert "changed by another program" in banner.text()
+    buttons = {b.text(): b for b in banner.findChildren(QPushButton)}
+    assert set(buttons) == {"Overwrite", "Reload"}
+    assert b"Novo (other program)" in path.read_bytes()  # nothing was clobbered silently
+    buttons["Overwrite"].click()
+    saved = json.loads(path.read_text(encoding="utf-8"))["data"]["records"]["companies"]
+    assert saved["echodyne"]["fields"]["name"] == "Echo 2" and "novotech-inc" not in saved
+    kept = [e for e in window.controller.userdata.backups() if e.reason == "pre-overwrite"]
+    assert kept and b"Novo (other program)" in kept[0].path.read_bytes()
+    assert not any("changed by another program" in t for t in window.banner_texts())
+
+    _external_edit(path, "Novo again")
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo 3")
+    assert not window.controller.save_now()
+    next(b for b in window._save_banner.findChildren(QPushButton) if b.text() == "Reload").click()
+    names = {c.id: c.name for c in window.workspace.dataset.companies}
+    assert names["novotech-inc"] == "Novo again" and names["echodyne"] == "Echo 2"
+    assert model.index(model.row_of("novotech-inc"), 0).data() == "Novo again"
+    assert not window.controller.dirty and window.controller.undo_stack.count() == 0
+
+
+def test_reset_refused_when_no_backup_can_be_made(make_window, monkeypatch):
+    window = make_window()
+    model = window.companies.model
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo")
+    window.controller.save_now()
+
+    def full(*_a, **_k):
+        raise SaveError("disk_full", "no free space left", path=window.controller.userdata.path)
+
+    monkeypatch.setattr(window.controller.userdata, "backup_now", full)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Reset)
+    assert not window.confirm_reset()
+    assert "no backup could be made first" in window.banner_texts()[-1]
+    assert window.workspace.change_count() == 1
+
+
+def test_open_data_folder_that_cannot_be_created(make_window, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    window = make_window()
+    window.controller.userdata.data_dir = blocker / "sub"
+    assert not window.open_data_folder()
+    assert "cannot be opened" in window.banner_texts()[-1]
