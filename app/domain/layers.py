@@ -99,7 +99,7 @@ def entry_with_field(entry: dict[str, Any] | None, bundled: dict[str, Any] | Non
         base.pop(name, None)
     else:
         fields[name] = copy.deepcopy(value)
-    if not fields and bundled is not None:
+    if not fields:
         return None
     return entry
 
@@ -112,7 +112,9 @@ def entry_without_field(entry: dict[str, Any] | None, bundled: dict[str, Any] | 
     entry = copy.deepcopy(entry)
     entry.get("fields", {}).pop(name, None)
     entry.get("base", {}).pop(name, None)
-    if not entry.get("fields") and bundled is not None:
+    if not entry.get("fields"):
+        # Nothing of the user's is left. A record the bundle has since removed goes with it:
+        # its bundled version (the only one left to revert to) no longer exists.
         return None
     return entry
 

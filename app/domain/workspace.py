@@ -71,6 +71,7 @@ class Workspace:
         self.layer = L.empty_layer(info.dataset_version)
         self.listeners: list[Listener] = []
         self.rejected: list[Rejected] = []
+        self.renamed: list[tuple[str, str, str]] = []  # (kind, old id, new id)
         self.revision = 0  # bumped by every change of the layer
         self._records: dict[str, dict[str, Any]] = {kind: {} for kind in L.KINDS}
         self._raw: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in L.KINDS}
@@ -90,6 +91,8 @@ class Workspace:
             records.setdefault(kind, {})
         self.layer = layer
         self.rejected = []
+        self.renamed = []
+        self._rename_colliding_additions()
         for kind in L.KINDS:
             self._records[kind].clear()
             self._raw[kind].clear()
@@ -107,23 +110,43 @@ class Workspace:
         self._notify("", None)
         return self.rejected
 
-    def _check_unique_all(self) -> None:
-        """Drop user entries that collide with another record (e.g. a hand-edited duplicate)."""
+    def _rename_colliding_additions(self) -> None:
+        """A record the user added whose id a newer bundled dataset now uses for one of its
+        own: both are kept, the user's under a new id (reported in ``renamed``)."""
         for kind in L.KINDS:
+            entries = self.layer["records"][kind]
+            for record_id in [i for i, e in entries.items() if "added" in e and i in self._bundled[kind]]:
+                entry = entries.pop(record_id)
+                if not isinstance(entry.get("added"), dict):
+                    continue
+                new_id = self.new_record_id(kind, entry["added"])
+                entry["added"]["id"] = new_id
+                entries[new_id] = entry
+                self.renamed.append((kind, record_id, new_id))
+
+    def _check_unique_all(self) -> None:
+        """Drop user entries that collide with another record (a hand-edited duplicate, or a
+        newer bundled record with the same symbol), whichever of the two comes first."""
+        for kind in L.KINDS:
+            entries = self.layer["records"][kind]
             seen: dict[Any, str] = {}
             for record_id in list(self._order(kind)):
                 raw = self._raw[kind].get(record_id)
-                if raw is None:
-                    continue
-                key = self._unique_key(kind, raw)
+                key = self._unique_key(kind, raw) if raw is not None else None
                 if key is None:
                     continue
-                if key in seen and record_id in self.layer["records"][kind]:
-                    self.rejected.append(Rejected(kind, record_id, f"duplicates {seen[key]!r} ({key[0]})"))
-                    self.layer["records"][kind].pop(record_id)
-                    self._remerge(kind, record_id)
-                else:
+                other = seen.get(key)
+                if other is None:
                     seen[key] = record_id
+                    continue
+                victim = record_id if record_id in entries else other if other in entries else None
+                if victim is None:
+                    continue  # two bundled records: the bundled loader refuses those
+                survivor = other if victim == record_id else record_id
+                self.rejected.append(Rejected(kind, victim, f"duplicates {survivor!r} ({key[0]})"))
+                entries.pop(victim)
+                self._remerge(kind, victim)
+                seen[key] = survivor
 
     @staticmethod
     def _unique_key(kind: str, raw: dict[str, Any]) -> tuple | None:
@@ -255,10 +278,13 @@ class Workspace:
         return new
 
     def new_record_id(self, kind: str, raw: dict[str, Any]) -> str:
+        """A fresh id for a record the user adds. The "user." prefix keeps it out of the way
+        of ids a future bundled dataset may bring."""
         if kind == "reserves":
-            base = f"{raw.get('edition', 'user')}.{slug(str(raw.get('country', '')))}"
+            base = f"user.{raw.get('edition', 'source')}.{slug(str(raw.get('country', '')))}"
         else:
-            base = slug(str(raw.get("name", "")))
+            base = f"user.{slug(str(raw.get('name', '')))}"
+        base = base[:58]
         candidate, n = base, 2
         taken = set(self._raw[kind]) | set(self._bundled[kind]) | set(self.layer["records"][kind])
         while candidate in taken:

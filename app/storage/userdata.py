@@ -134,6 +134,12 @@ class UserData:
             if not report.read_only:
                 self._save_quietly(report, reason="pre-discard",
                                    note="The file as it was is kept in the backups folder.")
+        if self.workspace.renamed:
+            listed = "; ".join(f"{old!r} is now {new!r}" for _kind, old, new in self.workspace.renamed[:10])
+            report.messages.append(f"{len(self.workspace.renamed)} record(s) you added had the same id as a record in "
+                                   f"the bundled data and were given new ids ({listed}). Both are kept.")
+            if not report.read_only:
+                self._save_quietly(report, reason="pre-rename")
         bundled_version = self.bundled.dataset.info.dataset_version
         layer_version = self.workspace.layer.get("base_dataset_version")
         if loaded.data is not None and layer_version != bundled_version:

@@ -59,7 +59,7 @@ def test_three_way_merge(upgraded):
     conflict = ws.conflict("reserves", "usgs.a", "reserves_t")
     assert (conflict.base, conflict.bundled, conflict.mine) == (100, 150, 120)  # ...and the conflict shown
     assert "B" not in got  # the user's deletion stays
-    assert got["C"] == 300 and ws.is_added("reserves", "usgs.c")  # the user's addition stays
+    assert got["C"] == 300 and ws.is_added("reserves", "user.usgs.c")  # the user's addition stays
     assert got["D"] == 450  # only the bundle changed: take it
     assert "E" not in got  # the bundle removed an untouched record
     assert got["G"] == 700 and ws.is_orphaned("reserves", "usgs.g")  # removed but edited: kept, flagged
@@ -129,3 +129,37 @@ def test_property_user_values_survive_upgrades(user, upstream):
     for r in v2:
         changed_by_user = r["id"] in user and user[r["id"]] != before[r["id"]]
         assert got[r["id"]] == (user[r["id"]] if changed_by_user else r["reserves_t"])
+
+
+def test_user_addition_whose_id_a_new_bundle_takes_is_renamed_not_hidden():
+    ws1 = Workspace(INFO1, bundle(copy.deepcopy(V1)), EDITIONS)
+    layer = copy.deepcopy(ws1.layer)
+    layer["records"]["reserves"]["usgs.f"] = {"added": {**row("Fmine", 42), "id": "usgs.f"}}  # an old-style id
+    ws = Workspace(INFO2, bundle(copy.deepcopy(V2)), EDITIONS, layer)
+    got = values(ws)
+    assert got["F"] == 600 and got["Fmine"] == 42  # both kept
+    assert [(old, new.startswith("user.")) for _k, old, new in ws.renamed] == [("usgs.f", True)]
+
+
+def test_duplicate_symbol_after_upgrade_drops_the_users_entry_whatever_the_order():
+    element = {"id": "gallium", "symbol": "Ga", "name": "Gallium", "atomic_number": 31, "category": "mineral",
+               "announcement": "No. 23", "announced": "2023-07-03", "effective": "2023-08-01"}
+    v1 = {"companies": [], "elements": [element], "reserves": []}
+    ws1 = Workspace(INFO1, v1, EDITIONS)
+    ws1.set_entry("elements", "gallium", ws1.entry_for_field("elements", "gallium", "symbol", "Gx"))
+    newer = {**element, "id": "gx", "symbol": "Gx", "name": "Newer element"}
+    v2 = {"companies": [], "elements": [newer, element], "reserves": []}  # the new one comes first
+    ws = Workspace(INFO2, v2, EDITIONS, copy.deepcopy(ws1.layer))
+    symbols = {e.id: e.symbol for e in ws.dataset.elements}
+    assert symbols == {"gx": "Gx", "gallium": "Ga"}
+    assert [(r.record_id, "symbol" in r.reason) for r in ws.rejected] == [("gallium", True)]
+    ws.set_entry("elements", "gallium", ws.entry_for_field("elements", "gallium", "name", "Gallium (edited)"))
+
+
+def test_reverting_the_last_edit_of_a_record_the_bundle_removed():
+    ws1 = Workspace(INFO1, bundle(copy.deepcopy(V1)), EDITIONS)
+    edit(ws1, "usgs.e", "note", "mine")
+    ws = Workspace(INFO2, bundle(copy.deepcopy(V2)), EDITIONS, copy.deepcopy(ws1.layer))
+    assert ws.is_orphaned("reserves", "usgs.e") and ws.change_count() == 1
+    ws.set_entry("reserves", "usgs.e", ws.entry_without_field("reserves", "usgs.e", "note"))
+    assert ws.change_count() == 0 and "E" not in values(ws) and ws.changes() == []

@@ -113,7 +113,7 @@ def test_undo_redo_every_kind_of_change(make_window, qtbot):
     new_id = companies.add_new({"name": "Example Robotics", "name_confidence": "MED",
                                 "announcement": "MOFCOM Announcement No. 99 of 2026", "listed": "2026-01-05",
                                 "effective": None, "uel_announcement": "", "uel_date": None, "notes": ""})
-    assert new_id == "example-robotics" and model.rowCount() == 29
+    assert new_id == "user.example-robotics" and model.rowCount() == 29
     assert stack.undoText() == "Add company Example Robotics"
     assert companies.current_record().id == new_id
     assert model.index(model.row_of(new_id), 0).data(BACKGROUND) is not None
@@ -144,7 +144,7 @@ def test_add_and_delete_rows_in_elements_and_reserves(make_window):
     window.reserves.select_source("usgs-mcs-2025")
     new_row = window.reserves.add_new({"country": "Peru", "edition": "usgs-mcs-2025", "reserves_t": "1 kt",
                                        "confidence": "LOW", "note": "test"})
-    assert new_row == "usgs-mcs-2025.peru"
+    assert new_row == "user.usgs-mcs-2025.peru"
     assert any(r.country == "Peru" and r.reserves_t == 1000 for r in window.workspace.dataset.reserves)
     assert window.reserves.add_new({"country": "peru", "edition": "usgs-mcs-2025", "reserves_t": "5",
                                     "confidence": "LOW", "note": ""}) is None
