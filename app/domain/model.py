@@ -28,7 +28,7 @@ MEASURES = ("export_control", "uel", "us_ban")
 MEASURE_LABELS = {
     "export_control": "Export control",
     "uel": "Unreliable Entity List",
-    "us_ban": "US-specific ban",
+    "us_ban": "US-specific measures (No. 46 of 2024)",
 }
 
 ELEMENT_CATEGORIES = ("rare_earth", "mineral")

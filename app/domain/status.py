@@ -137,11 +137,3 @@ def record_status(record: Company | Element, measure: str, on: dt.date) -> Statu
     if not events:
         return None
     return status_on(events, on)
-
-
-def timeline(record: Company | Element) -> list[Event]:
-    """Every event of every measure of a record, oldest first."""
-    out: list[Event] = []
-    for measure in measures_of(record):
-        out.extend(measure_events(record, measure))
-    return sorted_events(out)

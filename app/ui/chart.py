@@ -78,6 +78,3 @@ class ReserveChart(QWidget):
 
     def bar_values(self) -> list[int]:
         return [b.tons for b in self._data]
-
-    def bar_labels(self) -> list[str]:
-        return [b.label for b in self._data]

@@ -117,12 +117,7 @@ class FieldDelegate(QStyledItemDelegate):
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
         elif isinstance(editor, QLineEdit):
-            field = self._spec(index)
-            text = editor.text()
-            if field is not None and field.editor == "int":
-                model.setData(index, text)
-            else:
-                model.setData(index, text)
+            model.setData(index, editor.text())
         else:
             super().setModelData(editor, model, index)
 

@@ -28,8 +28,6 @@ ALIGN = Qt.ItemDataRole.TextAlignmentRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
-KIND_ROLE = Qt.ItemDataRole.UserRole + 4
-VALUE_ROLE = Qt.ItemDataRole.UserRole + 5
 HORIZONTAL = Qt.Orientation.Horizontal
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -56,7 +54,6 @@ class Cell:
     sort: Any
     tooltip: str = ""
     kind: str = ""  # a status kind or comparison kind, for colour
-    value: Any = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +128,7 @@ ELEMENT_COLUMNS: tuple[Column, ...] = (
     Column("z", "Z", lambda e, _o: Cell(str(e.atomic_number), e.atomic_number), right=True, field="atomic_number"),
     Column("status", "Status", _element_status),
     Column("ends", "Status ends", lambda e, on: _ends(record_status(e, "export_control", on))),
-    Column("us_ban", "US-specific ban", lambda e, on: _status(record_status(e, "us_ban", on))),
+    Column("us_ban", "US-specific (No. 46)", lambda e, on: _status(record_status(e, "us_ban", on))),
     Column("group", "Group", lambda e, _o: _text(CATEGORY_LABELS.get(e.category, e.category)), field="category"),
     Column("announcement", "Announcement", lambda e, _o: _text(e.announcement, e.announcement),
            field="announcement"),
@@ -306,10 +303,6 @@ class RecordTableModel(QAbstractTableModel):
             return self._keys[row]
         if role == ID_ROLE:
             return self._records[row].id
-        if role == KIND_ROLE:
-            return cell.kind
-        if role == VALUE_ROLE:
-            return cell.value
         return None
 
 
@@ -364,8 +357,7 @@ def reserve_columns(comparisons: bool) -> tuple[Column, ...]:
         Column("country", "Country", lambda r, _o: _text(r.country), field="country"),
         Column("reserves", "Reserves (t REO)",
                lambda r, _o: Cell(f"{r.reserves_t:,}" if r.reserves_t is not None else "NA",
-                                  -1 if r.reserves_t is None else r.reserves_t, format_mt(r.reserves_t),
-                                  value=r.reserves_t),
+                                  -1 if r.reserves_t is None else r.reserves_t, format_mt(r.reserves_t)),
                right=True, field="reserves_t"),
         Column("confidence", "Confidence", lambda r, _o: _text(r.confidence), field="confidence"),
         Column("note", "Note", lambda r, _o: _text(r.note, r.note), field="note"),

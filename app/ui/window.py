@@ -7,7 +7,7 @@ import datetime as dt
 from html import escape
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -452,7 +452,6 @@ class ElementsTab(RecordTab):
 class ReservesTab(QWidget):
     """Source picker, bar chart (built on first show) and an editable table of the same values."""
 
-    chart_ready = Signal()
     kind = "reserves"
 
     def __init__(self, controller: EditController, parent: QWidget | None = None) -> None:
@@ -544,7 +543,6 @@ class ReservesTab(QWidget):
         self.chart = ReserveChart()
         self.chart_box.addWidget(self.chart)
         self._refresh()
-        self.chart_ready.emit()
 
     def _refresh(self, *_args) -> None:
         self._refresh_pending = False
@@ -588,7 +586,7 @@ class ReservesTab(QWidget):
             bad = [r for r in rows
                    if compare_with_usgs(r, self.dataset.reserves, self.dataset.editions).kind == NO_MATCH]
             if bad:
-                parts.append('<span style="color:#b3261e"><b>Orange bars: figures that match no USGS edition</b> ('
+                parts.append('<span style="color:#b35c00"><b>Orange bars: figures that match no USGS edition</b> ('
                              + escape(", ".join(f"{r.country} {format_mt(r.reserves_t)}" for r in bad)) + ").</span>")
         if edition.note:
             parts.append(escape(edition.note))

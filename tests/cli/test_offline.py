@@ -44,7 +44,6 @@ for i in range(window.tabs.count()):
 model = window.companies.model
 assert model.setData(model.index(model.row_of("echodyne"), 0), "Echo (offline edit)")
 assert controller.save_now()
-window.show_about = None
 window.close(); userdata.close()
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("requests", "urllib3", "http") or "QtNetwork" in m)
 print("OK", loaded)

@@ -8,7 +8,7 @@ import pytest
 
 from app.domain.model import Company, Event
 from app.domain.status import (
-    ANNOUNCED, EXPIRED, IN_FORCE, LIFTED, NOT_LISTED, SUSPENDED, UNKNOWN, record_status, status_on, timeline,
+    ANNOUNCED, EXPIRED, IN_FORCE, LIFTED, NOT_LISTED, SUSPENDED, UNKNOWN, measure_events, record_status, status_on,
 )
 
 D = dt.date
@@ -95,8 +95,8 @@ def test_record_status_uses_fields_and_events_per_measure():
     assert record_status(company, "export_control", D(2025, 6, 1)).kind == SUSPENDED
     assert record_status(company, "uel", D(2025, 6, 1)).kind == IN_FORCE
     assert record_status(company, "uel", D(2025, 9, 1)).kind == LIFTED
-    dates = [e.date for e in timeline(company)]
-    assert dates == sorted(dates)
+    dates = [e.date for e in measure_events(company, "export_control")]
+    assert dates == sorted(dates) == [D(2025, 4, 9), D(2025, 4, 10), D(2025, 5, 14)]
 
 
 @pytest.mark.parametrize("on, expected", [

@@ -504,3 +504,27 @@ def test_open_data_folder_that_cannot_be_created(make_window, tmp_path):
     window.controller.userdata.data_dir = blocker / "sub"
     assert not window.open_data_folder()
     assert "cannot be opened" in window.banner_texts()[-1]
+
+
+def test_conflict_with_a_newer_bundle_is_shown_until_resolved(make_window, user_data_dir):
+    from app.ui.changes import ChangesDialog
+
+    user_data_dir.mkdir(parents=True)
+    # Edited when the bundle said 22 Mt; the bundle now says 21 Mt; the user's 20 Mt is kept.
+    layer = {"base_dataset_version": "2025.11.1", "records": {"companies": {}, "elements": {}, "reserves": {
+        BRAZIL: {"fields": {"reserves_t": 20_000_000}, "base": {"reserves_t": 22_000_000}}}}}
+    (user_data_dir / "userdata.json").write_text(json.dumps(
+        {"format": "curbwatch-userdata", "schema_version": 1, "app_version": "0.1.0",
+         "saved_at": "2026-11-01T00:00:00Z", "data": layer}), encoding="utf-8")
+    window = make_window()
+    index = reserve_index(window, BRAZIL)
+    assert index.data() == "20,000,000" and index.data(BACKGROUND) == CONFLICT_BG
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Bundled before: 22000000" in tip and "Bundled now: 21000000" in tip and "Yours (kept): 20000000" in tip
+    dialog = ChangesDialog(window.controller, window)
+    assert "1 in conflict" in dialog.summary.text() and dialog.keep_button.isEnabled()
+    dialog.select_row(0)
+    dialog.keep_selected()
+    index = reserve_index(window, BRAZIL)
+    assert index.data(BACKGROUND) == EDITED_BG and index.data() == "20,000,000"
+    assert window.workspace.conflicts() == []

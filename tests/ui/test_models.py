@@ -57,3 +57,21 @@ def test_proxy_search_and_sort(qtmodeltester, dataset):
     proxy.set_predicate(lambda c: c.uel_date is None)
     ids = {proxy.data(proxy.index(r, 0), ID_ROLE) for r in range(proxy.rowCount())}
     assert len(ids) == 8
+
+
+def test_editable_models_pass_the_model_tester(qtmodeltester, make_window):
+    """The models as the window uses them: editable, marking edits, with rows added and removed."""
+    window = make_window(ON)
+    companies = window.companies.model
+    qtmodeltester.check(companies)
+    assert companies.setData(companies.index(companies.row_of("echodyne"), 0), "Echo")
+    window.companies.add_new({"name": "Example", "name_confidence": "MED", "announcement": "x",
+                              "listed": "2026-01-01", "effective": None, "uel_announcement": "", "uel_date": None,
+                              "notes": ""})
+    qtmodeltester.check(companies)
+    qtmodeltester.check(window.companies.proxy)
+    reserves = window.reserves.model
+    window.reserves.select_source("article-2025")
+    qtmodeltester.check(reserves)
+    assert reserves.flags(reserves.index(0, reserves.column_of("reserves"))) & Qt.ItemFlag.ItemIsEditable
+    assert not reserves.flags(reserves.index(0, reserves.column_of("usgs"))) & Qt.ItemFlag.ItemIsEditable
