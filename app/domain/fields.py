@@ -181,6 +181,33 @@ def parse_symbol(field: str, value: Any) -> str:
     return text
 
 
+def parse_sources_text(field: str, value: Any) -> list[dict[str, str]]:
+    """Sources typed one per line as ``title | URL | confidence`` (URL and confidence may be
+    left out; confidence defaults to MED) to their JSON form."""
+    text = parse_text(field, value, max_len=20_000, required=False, multiline=True)
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) > 3:
+            raise FieldError(field, f"line {number}: write title | URL | confidence", line)
+        title = parse_text(f"{field} line {number} title", parts[0], max_len=500)
+        url = parse_text(f"{field} line {number} URL", parts[1] if len(parts) > 1 else "", max_len=2000,
+                         required=False)
+        if url and not re.match(r"^(https?://|file:)", url, re.IGNORECASE):
+            raise FieldError(f"{field} line {number} URL", "must start with http://, https:// or file:", url)
+        confidence = (parts[2] if len(parts) > 2 and parts[2] else "MED").upper()
+        out.append({"title": title, "url": url, "confidence": parse_choice(f"{field} line {number} confidence",
+                                                                          confidence, CONFIDENCES)})
+    return out
+
+
+def sources_to_text(sources: list[dict[str, str]]) -> str:
+    return "\n".join(" | ".join(p for p in (s.get("title", ""), s.get("url", ""), s.get("confidence", "")))
+                     for s in sources)
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """A scalar field of a record kind: how it is labelled, parsed and edited."""
@@ -261,6 +288,11 @@ FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {
     "elements": ELEMENT_FIELDS,
     "reserves": RESERVE_FIELDS,
 }
+
+
+# Not a column of any table: edited as text in the record form (see app.ui.window).
+SOURCES_FIELD = FieldSpec("sources", "Sources (one per line: title | URL | confidence)",
+                          lambda v: parse_sources_text("sources", v), "multiline")
 
 
 def spec(kind: str, name: str) -> FieldSpec:

@@ -384,9 +384,10 @@ class RecordTab(QWidget):
         return menu
 
     def record_specs(self) -> tuple[F.FieldSpec, ...]:
-        return F.FIELDS_BY_KIND[self.kind]
+        return F.FIELDS_BY_KIND[self.kind] + (F.SOURCES_FIELD,)
 
     def form(self, title: str, values: dict[str, Any]) -> dict[str, Any] | None:
+        values = {**values, "sources": F.sources_to_text(values.get("sources") or [])}
         dialog = FormDialog(title, self.record_specs(), values, self)
         return dialog.ask()
 

@@ -62,3 +62,16 @@ def test_choice_and_symbol():
     assert F.parse_symbol("symbol", "Ga") == "Ga"
     with pytest.raises(F.FieldError, match="symbol"):
         F.parse_symbol("symbol", "ga")
+
+
+def test_sources_text_round_trip_and_rules():
+    sources = [{"title": "USGS MCS 2025", "url": "https://pubs.usgs.gov/x.pdf", "confidence": "HIGH"},
+               {"title": "People's Daily p.15", "url": "", "confidence": "MED"}]
+    assert F.parse_sources_text("sources", F.sources_to_text(sources)) == sources
+    assert F.parse_sources_text("sources", "Only a title") == [{"title": "Only a title", "url": "",
+                                                                 "confidence": "MED"}]
+    for text, rule in [("a | b | c | d", "title | URL | confidence"), ("t | ftp://x", "must start with"),
+                       ("t | https://x | SURE", "must be one of"), (" | https://x", "must not be empty")]:
+        with pytest.raises(F.FieldError) as info:
+            F.parse_sources_text("sources", text)
+        assert rule in str(info.value)

@@ -528,3 +528,33 @@ def test_conflict_with_a_newer_bundle_is_shown_until_resolved(make_window, user_
     index = reserve_index(window, BRAZIL)
     assert index.data(BACKGROUND) == EDITED_BG and index.data() == "20,000,000"
     assert window.workspace.conflicts() == []
+
+
+def test_sources_are_edited_in_the_record_form(make_window, monkeypatch):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from app.ui.editors import FormDialog
+
+    window = make_window()
+    window.companies.select_id("echodyne")
+    shown = []
+
+    def fake_exec(dialog):
+        box = dialog.widget("sources")
+        assert isinstance(box, QPlainTextEdit)
+        if not shown:
+            shown.append(box.toPlainText())
+            box.setPlainText(box.toPlainText() + "\nMy own check | javascript:alert(1) | HIGH")
+        else:
+            shown.append(dialog.error.text())
+            box.setPlainText(shown[0] + "\nMy own check | https://example.org/check | high")
+        return FormDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FormDialog, "exec", fake_exec)
+    window.edit_action.trigger()
+    assert "FinancialExpress" in shown[0] and "| https://www.financialexpress.com/" in shown[0]
+    assert "must start with http" in shown[1]
+    record = window.companies.current_record()
+    assert record.sources[-1].title == "My own check" and record.sources[-1].confidence == "HIGH"
+    assert "My own check" in window.companies.detail.toPlainText()
+    assert window.controller.undo_stack.undoText() == "Edit Echodyne"
