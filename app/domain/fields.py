@@ -195,12 +195,20 @@ def parse_sources_text(field: str, value: Any) -> list[dict[str, str]]:
         title = parse_text(f"{field} line {number} title", parts[0], max_len=500)
         url = parse_text(f"{field} line {number} URL", parts[1] if len(parts) > 1 else "", max_len=2000,
                          required=False)
-        if url and not re.match(r"^(https?://|file:)", url, re.IGNORECASE):
-            raise FieldError(f"{field} line {number} URL", "must start with http://, https:// or file:", url)
+        url = parse_url(f"{field} line {number} URL", url)
         confidence = (parts[2] if len(parts) > 2 and parts[2] else "MED").upper()
         out.append({"title": title, "url": url, "confidence": parse_choice(f"{field} line {number} confidence",
                                                                           confidence, CONFIDENCES)})
     return out
+
+
+def parse_url(field: str, value: Any) -> str:
+    """Empty, or a web or file address: a source link is opened by a click, so no other
+    schemes (javascript:, data:, ...) get in."""
+    url = parse_text(field, value, max_len=2000, required=False)
+    if url and not re.match(r"^(https?://|file:)", url, re.IGNORECASE):
+        raise FieldError(field, "must start with http://, https:// or file:", url)
+    return url
 
 
 def sources_to_text(sources: list[dict[str, str]]) -> str:
@@ -278,7 +286,7 @@ EVENT_FIELDS: tuple[FieldSpec, ...] = (
 
 SOURCE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", "Title", _text("title", 500)),
-    FieldSpec("url", "URL", _text("url", 2000, required=False)),
+    FieldSpec("url", "URL", lambda v: parse_url("url", v)),
     FieldSpec("confidence", "Confidence", lambda v: parse_choice("confidence", v, CONFIDENCES), "choice",
               CONFIDENCES),
 )
