@@ -220,7 +220,75 @@ class EventsPanel(QWidget):
                                                f"Delete event {gone['date']} of {record.name}")
 
 
-class RecordTab(QWidget):
+class RecordActions:
+    """Context menu, add, edit and delete for a tab showing one kind of record. The tab
+    provides ``kind``, ``controller``, ``model``, ``table``, ``current_record``, ``select_id``,
+    ``form``, ``new_defaults`` and ``to_source`` (view index -> model index)."""
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        menu = self.build_context_menu(index)
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def build_context_menu(self, index: QModelIndex) -> QMenu | None:
+        if not index.isValid():
+            return None
+        self.table.setCurrentIndex(index)
+        source = self.to_source(index)
+        record = self.model.record(source.row())
+        field = self.model.column_field(source.column())
+        workspace = self.controller.workspace
+        menu = QMenu(self)
+        writable = not self.controller.read_only
+        edited = workspace.edited_fields(self.kind, record.id)
+        added = workspace.is_added(self.kind, record.id)
+        revert_cell = menu.addAction("Revert to bundled value",
+                                     lambda: self.controller.revert_field(self.kind, record.id, field))
+        revert_cell.setEnabled(writable and not added and field is not None and field in edited)
+        if field and workspace.conflict(self.kind, record.id, field):
+            menu.addAction("Keep my value (resolve conflict)",
+                           lambda: self.controller.keep_mine(self.kind, record.id, field)).setEnabled(writable)
+        revert_row = menu.addAction("Revert row to bundled",
+                                    lambda: self.controller.revert_record(self.kind, record.id))
+        revert_row.setEnabled(writable and not added and bool(edited))
+        menu.addSeparator()
+        # Lambdas: QAction.triggered would pass its "checked" flag as ``values``.
+        menu.addAction(f"Edit {KIND_NOUN[self.kind]}…", lambda: self.edit_current()).setEnabled(writable)
+        menu.addAction(f"Delete {KIND_NOUN[self.kind]}", lambda: self.delete_current()).setEnabled(writable)
+        return menu
+
+    def edit_current(self, values: dict[str, Any] | None = None) -> bool:
+        record = self.current_record()
+        if record is None:
+            return False
+        raw = self.controller.workspace.raw(self.kind, record.id)
+        new = values if values is not None else self.form(f"Edit {self.controller.workspace.label(self.kind, record.id)}",
+                                                          raw)
+        if new is None:
+            return False
+        merged = {**raw, **new}
+        return self.controller.edit_record(self.kind, record.id, merged)
+
+    def add_new(self, values: dict[str, Any] | None = None) -> str | None:
+        defaults = self.new_defaults()
+        new = values if values is not None else self.form(f"Add {KIND_NOUN[self.kind]}", defaults)
+        if new is None:
+            return None
+        record_id = self.controller.add_record(self.kind, {k: v for k, v in {**defaults, **new}.items()
+                                                           if v is not None or k in new})
+        if record_id:
+            self.select_id(record_id)
+        return record_id
+
+    def delete_current(self) -> bool:
+        record = self.current_record()
+        if record is None:
+            return False
+        return self.controller.delete_record(self.kind, record.id)
+
+
+class RecordTab(RecordActions, QWidget):
     """Search box (+ optional filter), sortable editable table, detail pane and events."""
 
     def __init__(self, kind: str, columns, html: Callable, placeholder: str, widths: dict[int, int],
@@ -297,6 +365,9 @@ class RecordTab(QWidget):
         self.select_row(proxy_row)
         return True
 
+    def to_source(self, index: QModelIndex) -> QModelIndex:
+        return self.proxy.mapToSource(index)
+
     def current_record(self):
         index = self.table.currentIndex()
         if not index.isValid():
@@ -350,39 +421,6 @@ class RecordTab(QWidget):
         self.model.set_date(on)
         self.refresh_detail()
 
-    # --- record actions -------------------------------------------------------------------
-    def _context_menu(self, pos: QPoint) -> None:
-        index = self.table.indexAt(pos)
-        menu = self.build_context_menu(index)
-        if menu is not None:
-            menu.exec(self.table.viewport().mapToGlobal(pos))
-
-    def build_context_menu(self, index: QModelIndex) -> QMenu | None:
-        if not index.isValid():
-            return None
-        self.table.setCurrentIndex(index)
-        source = self.proxy.mapToSource(index)
-        record = self.model.record(source.row())
-        field = self.model.column_field(source.column())
-        workspace = self.controller.workspace
-        menu = QMenu(self)
-        writable = not self.controller.read_only
-        edited = workspace.edited_fields(self.kind, record.id)
-        added = workspace.is_added(self.kind, record.id)
-        revert_cell = menu.addAction("Revert to bundled value",
-                                     lambda: self.controller.revert_field(self.kind, record.id, field))
-        revert_cell.setEnabled(writable and not added and field is not None and field in edited)
-        if field and workspace.conflict(self.kind, record.id, field):
-            menu.addAction("Keep my value (resolve conflict)",
-                           lambda: self.controller.keep_mine(self.kind, record.id, field)).setEnabled(writable)
-        revert_row = menu.addAction("Revert row to bundled",
-                                    lambda: self.controller.revert_record(self.kind, record.id))
-        revert_row.setEnabled(writable and not added and bool(edited))
-        menu.addSeparator()
-        menu.addAction(f"Edit {KIND_NOUN[self.kind]}…", self.edit_current).setEnabled(writable)
-        menu.addAction(f"Delete {KIND_NOUN[self.kind]}", self.delete_current).setEnabled(writable)
-        return menu
-
     def record_specs(self) -> tuple[F.FieldSpec, ...]:
         return F.FIELDS_BY_KIND[self.kind] + (F.SOURCES_FIELD,)
 
@@ -390,29 +428,6 @@ class RecordTab(QWidget):
         values = {**values, "sources": F.sources_to_text(values.get("sources") or [])}
         dialog = FormDialog(title, self.record_specs(), values, self)
         return dialog.ask()
-
-    def edit_current(self, values: dict[str, Any] | None = None) -> bool:
-        record = self.current_record()
-        if record is None:
-            return False
-        raw = self.controller.workspace.raw(self.kind, record.id)
-        new = values if values is not None else self.form(f"Edit {self.controller.workspace.label(self.kind, record.id)}",
-                                                          raw)
-        if new is None:
-            return False
-        merged = {**raw, **new}
-        return self.controller.edit_record(self.kind, record.id, merged)
-
-    def add_new(self, values: dict[str, Any] | None = None) -> str | None:
-        defaults = self.new_defaults()
-        new = values if values is not None else self.form(f"Add {KIND_NOUN[self.kind]}", defaults)
-        if new is None:
-            return None
-        record_id = self.controller.add_record(self.kind, {k: v for k, v in {**defaults, **new}.items()
-                                                           if v is not None or k in new})
-        if record_id:
-            self.select_id(record_id)
-        return record_id
 
     def new_defaults(self) -> dict[str, Any]:
         today = self.model.on.isoformat()
@@ -422,13 +437,6 @@ class RecordTab(QWidget):
         return {"symbol": "", "name": "", "atomic_number": 1, "category": "mineral", "announcement": "",
                 "announced": today, "effective": today, "control_code": "", "control_code_confirmed": True,
                 "items": "", "notes": "", "events": [], "sources": [], "shares": []}
-
-    def delete_current(self) -> bool:
-        record = self.current_record()
-        if record is None:
-            return False
-        return self.controller.delete_record(self.kind, record.id)
-
 
 class ElementsTab(RecordTab):
     FILTERS = (("All elements and minerals", None), ("Rare earths", "rare_earth"), ("Other minerals", "mineral"))
@@ -450,7 +458,7 @@ class ElementsTab(RecordTab):
             self.select_row(0)
 
 
-class ReservesTab(QWidget):
+class ReservesTab(RecordActions, QWidget):
     """Source picker, bar chart (built on first show) and an editable table of the same values."""
 
     kind = "reserves"
@@ -593,15 +601,10 @@ class ReservesTab(QWidget):
             parts.append(escape(edition.note))
         return " ".join(parts)
 
-    # --- record actions (shared shape with RecordTab) -------------------------------------
-    def _context_menu(self, pos: QPoint) -> None:
-        menu = RecordTab.build_context_menu(self, self.table.indexAt(pos))  # type: ignore[arg-type]
-        if menu is not None:
-            menu.exec(self.table.viewport().mapToGlobal(pos))
-
-    @property
-    def proxy(self):  # the reserves table has no proxy: identity mapping for shared code
-        return _Identity()
+    # --- record actions (RecordActions) ---------------------------------------------------
+    @staticmethod
+    def to_source(index: QModelIndex) -> QModelIndex:
+        return index  # no proxy: the table shows the model directly
 
     def record_specs(self) -> tuple[F.FieldSpec, ...]:
         return F.RESERVE_FIELDS
@@ -616,16 +619,6 @@ class ReservesTab(QWidget):
         return {"country": "", "edition": self.source.currentData(), "reserves_t": None, "confidence": "MED",
                 "note": ""}
 
-    edit_current = RecordTab.edit_current
-    add_new = RecordTab.add_new
-    delete_current = RecordTab.delete_current
-    build_context_menu = RecordTab.build_context_menu
-
-
-class _Identity:
-    @staticmethod
-    def mapToSource(index):
-        return index
 
 
 class MainWindow(QMainWindow):

@@ -558,3 +558,30 @@ def test_sources_are_edited_in_the_record_form(make_window, monkeypatch):
     assert record.sources[-1].title == "My own check" and record.sources[-1].confidence == "HIGH"
     assert "My own check" in window.companies.detail.toPlainText()
     assert window.controller.undo_stack.undoText() == "Edit Echodyne"
+
+
+def test_context_menu_actions_on_reserves(make_window, monkeypatch):
+    from app.ui.editors import FormDialog
+
+    window = make_window()
+    window.tabs.setCurrentIndex(2)
+    index = reserve_index(window, BRAZIL)
+    menu = window.reserves.build_context_menu(index)
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert not actions["Revert to bundled value"].isEnabled()
+
+    def accept_with_note(dialog):
+        dialog.widget("note").setText("checked")
+        return FormDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FormDialog, "exec", accept_with_note)
+    actions["Edit reserve row…"].trigger()
+    assert {r.id: r.note for r in window.workspace.dataset.reserves}[BRAZIL] == "checked"
+    menu = window.reserves.build_context_menu(reserve_index(window, BRAZIL, "note"))
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert actions["Revert to bundled value"].isEnabled()
+    actions["Revert to bundled value"].trigger()
+    assert {r.id: r.note for r in window.workspace.dataset.reserves}[BRAZIL] == ""
+    menu = window.reserves.build_context_menu(reserve_index(window, BRAZIL))
+    next(a for a in menu.actions() if a.text() == "Delete reserve row").trigger()
+    assert all(r.id != BRAZIL for r in window.workspace.dataset.reserves)
