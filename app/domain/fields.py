@@ -298,9 +298,53 @@ FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {
 }
 
 
-# Not a column of any table: edited as text in the record form (see app.ui.window).
+def parse_shares_text(field: str, value: Any) -> list[dict[str, Any]]:
+    """China's shares of world production typed one per line as
+    ``percent | basis | year | confidence | source title | source URL`` (a leading ``~`` on the
+    percent marks it approximate) to their JSON form."""
+    text = parse_text(field, value, max_len=20_000, required=False, multiline=True)
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{field} line {number}"
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) not in (5, 6):
+            raise FieldError(where, "write percent | basis | year | confidence | source title | source URL", line)
+        approximate = parts[0].startswith(("~", "≈"))
+        number_text = parts[0].lstrip("~≈").rstrip("%").strip()
+        if not re.fullmatch(r"\d{1,3}(\.\d{1,2})?", number_text) or float(number_text) > 100:
+            raise FieldError(f"{where} percent", "must be a number from 0 to 100", parts[0])
+        percent = float(number_text)
+        out.append({
+            "percent": int(percent) if percent.is_integer() else percent,
+            "approximate": approximate,
+            "basis": parse_text(f"{where} basis", parts[1], max_len=500),
+            "year": parse_int(f"{where} year", parts[2], lo=1900, hi=2100),
+            "confidence": parse_choice(f"{where} confidence", parts[3].upper(), CONFIDENCES),
+            "source": {"title": parse_text(f"{where} source title", parts[4], max_len=500),
+                       "url": parse_url(f"{where} source URL", parts[5] if len(parts) > 5 else ""),
+                       "confidence": parts[3].upper()},
+        })
+    return out
+
+
+def shares_to_text(shares: list[dict[str, Any]]) -> str:
+    lines = []
+    for share in shares:
+        percent = f"{'~' if share.get('approximate') else ''}{share.get('percent')}"
+        source = share.get("source") or {}
+        lines.append(" | ".join(str(p) for p in (percent, share.get("basis", ""), share.get("year", ""),
+                                                share.get("confidence", ""), source.get("title", ""),
+                                                source.get("url", ""))))
+    return "\n".join(lines)
+
+
+# Not columns of any table: edited as text in the record form (see app.ui.window).
 SOURCES_FIELD = FieldSpec("sources", "Sources (one per line: title | URL | confidence)",
                           lambda v: parse_sources_text("sources", v), "multiline")
+SHARES_FIELD = FieldSpec("shares", "China's share (one per line: ~percent | basis | year | confidence | "
+                         "source title | source URL)", lambda v: parse_shares_text("shares", v), "multiline")
 
 
 def spec(kind: str, name: str) -> FieldSpec:

@@ -422,10 +422,12 @@ class RecordTab(RecordActions, QWidget):
         self.refresh_detail()
 
     def record_specs(self) -> tuple[F.FieldSpec, ...]:
-        return F.FIELDS_BY_KIND[self.kind] + (F.SOURCES_FIELD,)
+        extra = (F.SHARES_FIELD,) if self.kind == "elements" else ()
+        return F.FIELDS_BY_KIND[self.kind] + extra + (F.SOURCES_FIELD,)
 
     def form(self, title: str, values: dict[str, Any]) -> dict[str, Any] | None:
-        values = {**values, "sources": F.sources_to_text(values.get("sources") or [])}
+        values = {**values, "sources": F.sources_to_text(values.get("sources") or []),
+                  "shares": F.shares_to_text(values.get("shares") or [])}
         dialog = FormDialog(title, self.record_specs(), values, self)
         return dialog.ask()
 

@@ -75,3 +75,13 @@ def test_sources_text_round_trip_and_rules():
         with pytest.raises(F.FieldError) as info:
             F.parse_sources_text("sources", text)
         assert rule in str(info.value)
+
+
+def test_shares_text_round_trip_and_rules(bundled):
+    gallium = next(e for e in bundled.raw["elements"] if e["id"] == "gallium")
+    assert F.parse_shares_text("shares", F.shares_to_text(gallium["shares"])) == gallium["shares"]
+    for text, rule in [("80 | basis | 2023 | HIGH", "percent | basis"), ("180 | b | 2023 | HIGH | CRMA", "0 to 100"),
+                       ("~80 | b | 1800 | HIGH | CRMA", "between 1900"), ("80 | b | 2023 | SURE | CRMA", "one of")]:
+        with pytest.raises(F.FieldError) as info:
+            F.parse_shares_text("shares", text)
+        assert rule in str(info.value)

@@ -585,3 +585,24 @@ def test_context_menu_actions_on_reserves(make_window, monkeypatch):
     menu = window.reserves.build_context_menu(reserve_index(window, BRAZIL))
     next(a for a in menu.actions() if a.text() == "Delete reserve row").trigger()
     assert all(r.id != BRAZIL for r in window.workspace.dataset.reserves)
+
+
+def test_china_share_figures_are_edited_in_the_record_form(make_window, monkeypatch):
+    from app.ui.editors import FormDialog
+
+    window = make_window()
+    window.tabs.setCurrentIndex(1)
+    tab = window.elements
+    tab.select_id("germanium")
+
+    def add_line(dialog):
+        box = dialog.widget("shares")
+        box.setPlainText(box.toPlainText() + "\n~70 | refined germanium, 2024 | 2024 | LOW | My estimate |")
+        return FormDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FormDialog, "exec", add_line)
+    window.edit_action.trigger()
+    model = tab.model
+    share = model.index(model.row_of("germanium"), model.column_of("share")).data()
+    assert share == "≈60% / ≈86% / ≈70%"
+    assert "refined germanium, 2024" in tab.detail.toPlainText()
