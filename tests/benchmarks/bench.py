@@ -39,6 +39,7 @@ else:
 app.processEvents()
 first = time.perf_counter() - t0
 pg = 'pyqtgraph' in sys.modules
+import resource
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 if sys.argv[1] == "app":
     t1 = time.perf_counter(); w.tabs.setCurrentIndex(2); app.processEvents(); chart = time.perf_counter() - t1
