@@ -185,6 +185,10 @@ class Workspace:
     def edited_fields(self, kind: str, record_id: str) -> set[str]:
         return set(self._edited.get((kind, record_id), ()))
 
+    def is_edited(self, kind: str, record_id: str, name: str) -> bool:
+        """Whether the user changed this field (no copy: the models ask for every painted cell)."""
+        return name in self._edited.get((kind, record_id), ())
+
     def is_added(self, kind: str, record_id: str) -> bool:
         return "added" in self.layer["records"][kind].get(record_id, {})
 
@@ -299,6 +303,14 @@ class Workspace:
         entry = L.added_entry(raw)
         self._validate(kind, raw["id"], entry)
         return raw["id"], entry
+
+    def entry_for_revert(self, kind: str, record_id: str) -> None:
+        """Reverting a whole record to its bundled version: the entry goes (None), once the
+        bundled version is known to fit among the other records (e.g. no symbol clash)."""
+        if self.is_added(kind, record_id):
+            raise EditError("a record you added has no bundled version; delete it instead")
+        self._validate(kind, record_id, None)
+        return None
 
     def entry_for_delete(self, kind: str, record_id: str) -> dict[str, Any] | None:
         return L.deleted_entry(self._bundled[kind].get(record_id), self.entry(kind, record_id))

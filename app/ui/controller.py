@@ -131,13 +131,11 @@ class EditController(QObject):
 
     def revert_record(self, kind: str, record_id: str) -> bool:
         before = self.workspace.entry(kind, record_id)
-        if before is not None and "added" in before:
-            return self._refuse(EditError("a record you added has no bundled version; delete it instead"))
         try:
-            self.workspace._validate(kind, record_id, None)
+            after = self.workspace.entry_for_revert(kind, record_id)
         except EditError as exc:
             return self._refuse(exc)
-        return self._push([(kind, record_id, before, None)],
+        return self._push([(kind, record_id, before, after)],
                           f"Revert {self.workspace.label(kind, record_id)} to bundled")
 
     def keep_mine(self, kind: str, record_id: str, name: str) -> bool:

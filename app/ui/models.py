@@ -249,7 +249,7 @@ class RecordTableModel(QAbstractTableModel):
         record_id = self._records[row].id
         if workspace.is_added(self.kind, record_id):
             return True, None
-        if not name or name not in workspace.edited_fields(self.kind, record_id):
+        if not name or not workspace.is_edited(self.kind, record_id, name):
             return False, None
         return True, workspace.conflict(self.kind, record_id, name)
 

@@ -163,3 +163,10 @@ def test_reverting_the_last_edit_of_a_record_the_bundle_removed():
     assert ws.is_orphaned("reserves", "usgs.e") and ws.change_count() == 1
     ws.set_entry("reserves", "usgs.e", ws.entry_without_field("reserves", "usgs.e", "note"))
     assert ws.change_count() == 0 and "E" not in values(ws) and ws.changes() == []
+
+
+def test_revert_whole_record(upgraded):
+    ws, _ = upgraded
+    assert ws.entry_for_revert("reserves", "usgs.a") is None
+    with pytest.raises(EditError, match="delete it instead"):
+        ws.entry_for_revert("reserves", "user.usgs.c")

@@ -350,13 +350,8 @@ def test_cell_editors_commit_with_enter_and_cancel_with_escape(make_window, qtbo
     assert window.controller.undo_stack.count() == 1
 
     window.tabs.setCurrentIndex(0)
-    companies = window.companies
-    companies.select_id("echodyne")
-    model = companies.model
-    listed = companies.proxy.mapFromSource(model.index(model.row_of("echodyne"), model.column_of("listed")))
-    companies.table.setCurrentIndex(listed)
-    qtbot.keyClick(companies.table, Qt.Key.Key_F2)
-    editor = open_editor(companies.table, QDateEdit)
+    model = window.companies.model
+    editor = start_editing(qtbot, window.companies, "echodyne", "listed", QDateEdit)
     assert editor.date().toString("yyyy-MM-dd") == "2025-04-09"
     editor.setDate(editor.date().addDays(-1))
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event-loop pass
@@ -364,19 +359,24 @@ def test_cell_editors_commit_with_enter_and_cancel_with_escape(make_window, qtbo
                     timeout=1000)
 
     window.tabs.setCurrentIndex(1)
-    elements = window.elements
-    elements.select_id("gallium")
-    em = elements.model
-    group = elements.proxy.mapFromSource(em.index(em.row_of("gallium"), em.column_of("group")))
-    elements.table.setCurrentIndex(group)
-    qtbot.keyClick(elements.table, Qt.Key.Key_F2)
-    editor = open_editor(elements.table, QComboBox)
+    em = window.elements.model
+    editor = start_editing(qtbot, window.elements, "gallium", "group", QComboBox)
     assert editor.currentData() == "mineral"
     editor.setCurrentIndex(editor.findData("rare_earth"))
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: em.index(em.row_of("gallium"), em.column_of("group")).data() == "Rare earth",
                     timeout=1000)
     assert window.controller.undo_stack.count() == 3
+
+
+def start_editing(qtbot, tab, record_id, column, cls):
+    """Press F2 on one cell of a tab's table, as a user would, and return the editor."""
+    tab.select_id(record_id)
+    model = tab.model
+    index = tab.proxy.mapFromSource(model.index(model.row_of(record_id), model.column_of(column)))
+    tab.table.setCurrentIndex(index)
+    qtbot.keyClick(tab.table, Qt.Key.Key_F2)
+    return open_editor(tab.table, cls)
 
 
 def open_editor(view, cls):
