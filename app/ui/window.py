@@ -445,7 +445,7 @@ class ElementsTab(RecordTab):
 
     def __init__(self, controller: EditController, parent: QWidget | None = None) -> None:
         super().__init__("elements", ELEMENT_COLUMNS, element_html, "Search elements, announcements, items…",
-                         {0: 55, 1: 95, 2: 35, 3: 320, 4: 90, 5: 320, 6: 100, 7: 260, 8: 85}, controller, parent)
+                         {0: 55, 1: 95, 2: 35, 3: 365, 4: 85, 5: 330, 6: 100, 7: 260, 8: 85}, controller, parent)
         self.category = QComboBox()
         for label, key in self.FILTERS:
             self.category.addItem(label, key)
