@@ -96,7 +96,7 @@ def _export(userdata, directory: Path, on: dt.date, messages: list[str]) -> int:
     for message in messages:
         print(f"curbwatch: {message}", file=sys.stderr)
     try:
-        for path in export_csv(userdata.workspace.dataset, directory, on):
+        for path in export_csv(userdata.workspace, directory, on):
             print(path)
     except (SaveError, OSError) as exc:
         return _fail(f"export failed: {exc}")

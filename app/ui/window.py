@@ -909,7 +909,7 @@ class MainWindow(QMainWindow):
         from app.storage.safe_io import SaveError
 
         try:
-            paths = export_csv(self.workspace.dataset, Path(directory), self.on)
+            paths = export_csv(self.workspace, Path(directory), self.on)
         except (SaveError, OSError) as exc:
             self.add_banner("error", f"Export failed: {exc}")
             return False

@@ -57,17 +57,20 @@ def test_version(installed):
 def test_export(installed, tmp_path):
     result = run(installed, "--export", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    with open(tmp_path / "out" / "companies.csv", encoding="utf-8", newline="") as f:
+    with open(tmp_path / "out" / "companies.csv", encoding="utf-8-sig", newline="") as f:
         companies = list(csv.DictReader(f))
     assert len(companies) == 28 and "name" in companies[0]
-    with open(tmp_path / "out" / "elements.csv", encoding="utf-8", newline="") as f:
+    with open(tmp_path / "out" / "elements.csv", encoding="utf-8-sig", newline="") as f:
         elements = list(csv.DictReader(f))
     assert {"symbol", "name"} <= set(elements[0]) and len(elements) == 21
-    with open(tmp_path / "out" / "reserves.csv", encoding="utf-8", newline="") as f:
+    with open(tmp_path / "out" / "reserves.csv", encoding="utf-8-sig", newline="") as f:
         reserves = list(csv.DictReader(f))
     china = [r for r in reserves if r["country"] == "China" and r["source"] == "USGS MCS 2025"]
     assert china and china[0]["reserves_t"] == "44000000"
     assert all(r["reserves_t"] == "" or r["reserves_t"].isdigit() for r in reserves)
+    for name in ("companies", "elements", "reserves"):
+        assert (tmp_path / "out" / f"{name}.csv").read_bytes().startswith(b"\xef\xbb\xbfid,")
+    assert {r["dataset_version"] for r in companies + elements + reserves} == {"2025.11.1"}
 
 
 def test_screenshot(installed, tmp_path):

@@ -56,8 +56,8 @@ def test_export_applies_the_users_edits(open_userdata, user_data_dir, tmp_path):
     userdata, _ = open_userdata()
     import datetime as dt
 
-    export_csv(userdata.workspace.dataset, tmp_path / "out", dt.date(2026, 11, 29))
-    with open(tmp_path / "out" / "reserves.csv", encoding="utf-8", newline="") as f:
+    export_csv(userdata.workspace, tmp_path / "out", dt.date(2026, 11, 29))
+    with open(tmp_path / "out" / "reserves.csv", encoding="utf-8-sig", newline="") as f:
         rows = {r["id"]: r for r in csv.DictReader(f)}
     assert rows["usgs-mcs-2025.brazil"]["reserves_t"] == "20000000"
     assert "usgs-mcs-2025.peru" in rows and "article-2025.vietnam" not in rows
@@ -69,8 +69,8 @@ def test_csv_export_defuses_formulas(open_userdata, tmp_path):
     userdata, _ = open_userdata()
     ws = userdata.workspace
     ws.set_entry("companies", "echodyne", ws.entry_for_field("companies", "echodyne", "name", "=HYPERLINK(\"x\")"))
-    export_csv(ws.dataset, tmp_path / "out", dt.date(2026, 11, 29))
-    with open(tmp_path / "out" / "companies.csv", encoding="utf-8", newline="") as f:
+    export_csv(ws, tmp_path / "out", dt.date(2026, 11, 29))
+    with open(tmp_path / "out" / "companies.csv", encoding="utf-8-sig", newline="") as f:
         names = [r["name"] for r in csv.DictReader(f)]
     assert "'=HYPERLINK(\"x\")" in names
 
