@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from app import APP_ID, APP_NAME, __version__
@@ -43,6 +45,9 @@ def _fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    problem = _prepare_platform(window=not (args.version or args.export or args.screenshot))
+    if problem:
+        return _fail(problem)
     from app.storage.bundled import DataError, load_bundled
     from app.storage.paths import bundled_data_dir
 
@@ -63,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     from app.storage.paths import user_data_dir
     from app.storage.userdata import UserData
 
+    if args.screenshot:
+        return _screenshots(bundled, user_data_dir(args.data_dir), args.screenshot, on)
     userdata = UserData(user_data_dir(args.data_dir), bundled)
     report = userdata.open()
     try:
@@ -75,12 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.window import MainWindow
 
         controller = EditController(userdata)
-        settings = None if args.screenshot else QSettings()
-        window = MainWindow(controller, on, settings=settings)
+        window = MainWindow(controller, on, settings=QSettings())
         for message in report.messages:
             window.add_banner("warning", message)
-        if args.screenshot:
-            return _screenshots(app, window, args.screenshot)
         window.resize(1280, 800)
         window.restore_state()
         window.show()
@@ -91,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _export(userdata, directory: Path, on: dt.date, messages: list[str]) -> int:
     from app.storage.export import export_csv
-    from app.storage.safe_io import SaveError
+    from app.storage.atomic import SaveError
 
     for message in messages:
         print(f"curbwatch: {message}", file=sys.stderr)
@@ -101,6 +105,24 @@ def _export(userdata, directory: Path, on: dt.date, messages: list[str]) -> int:
     except (SaveError, OSError) as exc:
         return _fail(f"export failed: {exc}")
     return 0
+
+
+def _prepare_platform(window: bool) -> str | None:
+    """Pick the Qt platform before any QApplication exists; a message if no window can open.
+
+    Without a display Qt's default Linux platform aborts the process (a misleading message
+    about xcb-cursor0, then a core dump), so that case is caught here. The command-line parts
+    draw nothing on screen and always use the offscreen platform, unless the user chose one."""
+    chosen = os.environ.get("QT_QPA_PLATFORM")
+    if not window:
+        if not chosen:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return None
+    if chosen or sys.platform in ("win32", "darwin") or os.environ.get("DISPLAY") \
+            or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open; without one, "
+            "run curbwatch --export DIR, curbwatch --screenshot DIR or curbwatch --version")
 
 
 def _application():
@@ -123,20 +145,104 @@ def _application():
     return app
 
 
-def _screenshots(app, window, directory: Path) -> int:
-    directory.mkdir(parents=True, exist_ok=True)
-    window.resize(1280, 800)
-    window.show()
-    for index, name in enumerate(TAB_FILES):
-        window.tabs.setCurrentIndex(index)
-        for _ in range(5):
-            app.processEvents()
-        path = directory / f"{name}.png"
-        if not window.grab().save(str(path)):
-            return _fail(f"could not write {path}")
-        print(path)
-    window.close()
+def _screenshots(bundled, data_dir: Path, directory: Path, on: dt.date) -> int:
+    """Render each tab of a 1280x800 window, as a user sees it with their data, to DIR/<tab>.png.
+
+    The window works on a private copy of the data folder: a screenshot never writes the
+    user's data (no recovery, migration or save touches it), and a copy of the app that is
+    already open, holding the data lock, does not turn the pictures into ones of a read-only
+    window with its banners."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _fail(f"cannot create {directory}: {exc.strerror or exc}")
+    app = _application()
+    previous = qInstallMessageHandler(_drop_offscreen_noise)
+    try:
+        return _render_tabs(app, bundled, data_dir, directory, on)
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _drop_offscreen_noise(_mode, _context, message: str) -> None:
+    # The offscreen platform warns on every window shown that it has no size hints to pass
+    # on: meaningless for a picture, and alarming on a command line.
+    if "does not support propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def _render_tabs(app, bundled, data_dir: Path, directory: Path, on: dt.date) -> int:
+    from app.storage.userdata import UserData
+    from app.ui.controller import EditController
+    from app.ui.window import MainWindow
+
+    with tempfile.TemporaryDirectory(prefix="curbwatch-screenshot-") as scratch:
+        copy = Path(scratch) / "data"
+        _copy_data_folder(data_dir, copy)
+        userdata = UserData(copy, bundled)
+        try:
+            report = userdata.open()
+            window = MainWindow(EditController(userdata), on, settings=None)
+            for message in report.messages:
+                window.add_banner("warning", message)
+            window.resize(1280, 800)
+            window.show()
+            try:
+                for index, name in enumerate(TAB_FILES):
+                    window.tabs.setCurrentIndex(index)
+                    for _ in range(5):
+                        app.processEvents()
+                    path = directory / f"{name}.png"
+                    if not window.grab().save(str(path)):
+                        return _fail(f"could not write {path}")
+                    print(path)
+            finally:
+                window.close()
+                app.processEvents()
+        finally:
+            userdata.close()
     return 0
+
+
+def _copy_data_folder(source: Path, target: Path, depth: int = 1) -> None:
+    """Copy the regular files of ``source`` (and of its folders, ``depth`` levels down) into
+    ``target``. Only reads ``source``: a symlinked file is read through, a FIFO or device is
+    skipped (opened non-blocking, so it cannot hang), the lock file is left behind, and what
+    cannot be read is left out (the window then says what it says for a missing file)."""
+    import stat
+
+    from app.storage.lock import DataLock
+
+    target.mkdir(parents=True, exist_ok=True)
+    try:
+        entries = list(os.scandir(source))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name == DataLock.FILENAME:
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if depth > 0:
+                    _copy_data_folder(Path(entry.path), target / entry.name, depth - 1)
+                continue
+            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        except OSError:
+            continue
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                data = handle.read()
+            (target / entry.name).write_bytes(data)
+            os.utime(target / entry.name, ns=(info.st_atime_ns, info.st_mtime_ns))
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
 
 
 def _show_fatal(message: str) -> int:
