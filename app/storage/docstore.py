@@ -25,23 +25,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.storage.safe_io import (
-    MAX_DOCUMENT_BYTES,
-    BackupEntry,
-    BackupSet,
-    DataLock,
-    LoadError,
-    SaveError,
-    atomic_write_bytes,
-    classify_oserror,
-    file_timestamp,
-    iso_utc,
-    json_dumps_bytes,
-    quarantine,
-    strict_json_loads,
-    sweep_temp_files,
-    utc_now,
-)
+from app.storage.atomic import SaveError, atomic_write_bytes, classify_oserror
+from app.storage.backups import BackupEntry, BackupSet
+from app.storage.clock import file_timestamp, iso_utc, utc_now
+from app.storage.lock import DataLock
+from app.storage.quarantine import quarantine, sweep_temp_files
+from app.storage.strict_json import MAX_DOCUMENT_BYTES, LoadError, json_dumps_bytes, strict_json_loads
 
 __all__ = ["DocumentStore", "LoadReport", "LOAD_STATES"]
 

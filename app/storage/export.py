@@ -26,7 +26,7 @@ from app.domain.model import CATEGORY_LABELS
 from app.domain.reserves import compare_with_usgs
 from app.domain.status import Status, record_status
 from app.domain.workspace import Workspace
-from app.storage.safe_io import atomic_write_bytes
+from app.storage.atomic import atomic_write_bytes
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")

@@ -16,7 +16,8 @@ from app.domain.layers import LAYER_SCHEMA_VERSION, validate_layer_shape
 from app.domain.workspace import Workspace
 from app.storage.bundled import Bundled
 from app.storage.docstore import DocumentStore
-from app.storage.safe_io import SaveError, json_dumps_bytes
+from app.storage.atomic import SaveError
+from app.storage.strict_json import json_dumps_bytes
 
 FILE_NAME = "userdata.json"
 FORMAT = "curbwatch-userdata"
@@ -96,7 +97,8 @@ class UserData:
     def __init__(self, data_dir: Path, bundled: Bundled, *, clock=None) -> None:
         self.data_dir = Path(data_dir)
         self.bundled = bundled
-        self.workspace = Workspace(bundled.dataset.info, bundled.raw, bundled.dataset.editions)
+        self.workspace = Workspace(bundled.dataset.info, bundled.raw, bundled.dataset.editions,
+                                   bundled_records=bundled.records)
         self.store: DocumentStore | None = None
         self._clock = clock
         self._saved_revision = self.workspace.revision
@@ -161,6 +163,13 @@ class UserData:
                 report.messages[-1] += " " + note
         except SaveError as exc:
             report.messages.append(str(exc))
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why edits are off, in a sentence for the user (None when they are on)."""
+        if self.store is None:
+            return f"The data folder {self.data_dir} cannot be used."
+        return self.store.read_only_reason
 
     @property
     def read_only(self) -> bool:

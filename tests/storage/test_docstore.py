@@ -25,14 +25,11 @@ from hypothesis import strategies as st
 
 from app.storage import docstore as docstore_module
 from app.storage.docstore import LOAD_STATES, DocumentStore
-from app.storage.safe_io import (
-    DataLock,
-    SaveError,
-    json_dumps_bytes,
-    select_backups_to_keep,
-    strict_json_loads,
-    sweep_temp_files,
-)
+from app.storage.atomic import SaveError
+from app.storage.backups import select_backups_to_keep
+from app.storage.lock import DataLock
+from app.storage.quarantine import sweep_temp_files
+from app.storage.strict_json import json_dumps_bytes, strict_json_loads
 
 from . import crash_child
 
@@ -659,7 +656,7 @@ def test_external_modification_is_not_clobbered(make_store, data_dir: Path) -> N
     external = envelope({"items": ["theirs"]})
     subprocess.run(  # another process writes without taking the lock
         [sys.executable, "-c",
-         "import sys; from pathlib import Path; from app.storage.safe_io import "
+         "import sys; from pathlib import Path; from app.storage.atomic import "
          "atomic_write_bytes; atomic_write_bytes(Path(sys.argv[1]), sys.stdin.buffer.read())",
          str(data_dir / NAME)],
         input=external, check=True, cwd=str(Path(__file__).resolve().parents[2]),
@@ -927,7 +924,7 @@ def test_backup_generations_and_restore(make_store, data_dir: Path) -> None:
 
 
 def test_restore_refuses_unusable_backup(make_store, data_dir: Path) -> None:
-    from app.storage.safe_io import LoadError
+    from app.storage.strict_json import LoadError
 
     clock = Clock()
     store = make_store(clock=clock)

@@ -81,7 +81,7 @@ def test_layer_encoder_matches_a_full_encoding_through_edits(bundled):
     import random
 
     from app.domain.workspace import Workspace
-    from app.storage.safe_io import json_dumps_bytes
+    from app.storage.strict_json import json_dumps_bytes
     from app.storage.userdata import LayerEncoder
 
     ws = Workspace(bundled.dataset.info, bundled.raw, bundled.dataset.editions)

@@ -1,0 +1,200 @@
+"""Strict JSON for the user's files: a reader that refuses everything Python's json accepts
+but a file of ours must never contain, and a deterministic writer.
+
+:func:`strict_json_loads` raises only :class:`LoadError` (size and depth caps, NaN, duplicate
+keys, lone surrogates, invalid UTF-8), in linear time whatever the bytes, so a damaged or
+hostile file can be described in a banner and never crashes or hangs start-up.
+:func:`json_dumps_bytes` writes sorted keys and real UTF-8, so the same data gives the same
+bytes, and refuses anything that would not load back (``SaveError(kind="invalid")``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+from app.storage.atomic import SaveError
+
+__all__ = ["LoadError", "MAX_DEPTH", "MAX_DOCUMENT_BYTES", "json_dumps_bytes", "strict_json_loads"]
+
+MAX_DOCUMENT_BYTES = 5_000_000
+MAX_DEPTH = 32
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class LoadError(Exception):
+    """Bytes that are not an acceptable document. ``reason`` is a short phrase such as
+    "not valid JSON at byte 120" that fits inside a banner sentence; ``str(e)`` adds the
+    path when it is known."""
+
+    def __init__(self, reason: str, *, path: Path | str | None = None) -> None:
+        self.reason = reason
+        self.path = Path(path) if path is not None else None
+        super().__init__(f"{self.path}: {reason}" if self.path is not None else reason)
+
+
+# A whole string literal, unrolled and possessive so that an unterminated string or a
+# stray backslash costs linear time, never backtracking. Brackets inside strings go
+# with the string.
+_STRING_LITERAL = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"?', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+# A \uD800-\uDFFF escape; only then can a lone surrogate appear after decoding.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _Reject(ValueError):
+    """Raised from inside json hooks; turned into LoadError by strict_json_loads."""
+
+
+def _reject_constant(name: str) -> object:
+    raise _Reject(f"contains {name}, which JSON does not allow")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # "1e400" parses to inf otherwise
+        raise _Reject(f"the number {text[:40]} is too large")
+    return value
+
+
+def _check_str(value: str, what: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _Reject(
+            f"an invalid character (a lone surrogate) in {what} "
+            f"{value[:40]!r}"
+        ) from None
+
+
+def _unique_pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Reject(f"the key {key[:60]!r} appears twice in one object")
+            seen.add(key)
+    return result
+
+
+def _check_depth(text: str, max_depth: int) -> None:
+    # Cheap pre-scan so "[" * 100000 never reaches the recursive C decoder.
+    if text.count("[") + text.count("{") <= max_depth:
+        return
+    # Both substitutions run in C; only the brackets are walked in Python.
+    brackets = _NOT_BRACKET.sub("", _STRING_LITERAL.sub("", text))
+    depth = 0
+    for char in brackets:
+        if char in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise LoadError(f"nested more than {max_depth} levels deep")
+        elif depth:
+            depth -= 1
+
+
+def _check_surrogates(obj: object) -> None:
+    # Only runs when the text has a \uD8xx-\uDFxx escape. Walked with a stack rather
+    # than recursion so the interpreter's recursion limit never comes into play.
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            _check_str(item, "the text")
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                _check_str(key, "the key")
+                stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def strict_json_loads(
+    data: bytes, *, max_bytes: int = MAX_DOCUMENT_BYTES, max_depth: int = MAX_DEPTH
+) -> object:
+    """Parse UTF-8 JSON bytes, refusing everything Python's json accepts but a file of
+    ours must never contain. Raises only :class:`LoadError`.
+
+    Refused: more than ``max_bytes`` (checked before decoding), invalid UTF-8, NaN,
+    Infinity and numbers that overflow to infinity, duplicate keys, nesting deeper than
+    ``max_depth``, lone surrogates from ``\\uD800``-style escapes.
+
+    A leading UTF-8 byte order mark is accepted and ignored: Windows Notepad adds one
+    when a user hand-edits the file, and the rest of the file is still exactly the
+    document they meant. UTF-16/32 are not accepted.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise LoadError(f"expected bytes, got {type(data).__name__}")
+    data = bytes(data)
+    if len(data) > max_bytes:
+        raise LoadError(f"too large ({len(data):,} bytes; the limit is {max_bytes:,})")
+    bom = 0
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+        bom = len(_UTF8_BOM)
+    if not data:
+        raise LoadError("empty")
+    if not data.strip(b"\0"):
+        raise LoadError("only zero bytes (typical of a power cut during a write)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"not valid UTF-8 text at byte {exc.start + bom}") from None
+    _check_depth(text, max_depth)
+    try:
+        obj = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=_finite_float,
+            object_pairs_hook=_unique_pairs,
+        )
+    except _Reject as exc:
+        raise LoadError(str(exc)) from None
+    except json.JSONDecodeError as exc:
+        byte = len(text[: exc.pos].encode("utf-8")) + bom
+        raise LoadError(
+            f"not valid JSON at byte {byte} (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg.removesuffix(' at')})"
+        ) from None
+    except RecursionError:  # belt and braces behind _check_depth
+        raise LoadError(f"nested more than {max_depth} levels deep") from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # e.g. an integer with more than 4300 digits (int max_str_digits)
+        raise LoadError(f"not readable as JSON ({str(exc)[:120]})") from None
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            _check_surrogates(obj)
+        except _Reject as exc:
+            raise LoadError(str(exc)) from None
+    return obj
+
+
+def json_dumps_bytes(obj: object, *, pretty: bool = True) -> bytes:
+    """Serialise deterministically (sorted keys, real UTF-8, trailing newline) so that
+    saving the same data twice gives identical bytes. ``pretty`` indents by 2 spaces so
+    diffs of a hand-edited file stay readable; it forces Python's pure-Python encoder
+    (about 5x slower), so large documents are written compact. Raises
+    ``SaveError(kind="invalid")`` for anything that would not load back: NaN/Infinity,
+    lone surrogates, non-JSON types, cycles."""
+    try:
+        if pretty:
+            text = json.dumps(obj, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False)
+        else:
+            text = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                              allow_nan=False)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise SaveError("invalid", f"The data cannot be saved as JSON: {exc}.") from None
+    try:
+        return text.encode("utf-8") + b"\n"
+    except UnicodeEncodeError as exc:
+        bad = exc.object[max(0, exc.start - 20) : exc.end + 20]
+        raise SaveError(
+            "invalid",
+            f"The data contains an invalid character (a lone surrogate) near {bad!r} "
+            f"and cannot be saved as UTF-8.",
+        ) from None
+
