@@ -1,0 +1,91 @@
+"""Facets for narrowing a table: companies by list, announcement and status on the status date;
+elements by group and status. Each value carries its count; counts follow the choices made in
+the *other* facets (the usual faceted-search rule), so a count is what picking that value
+would show. No Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from app.domain.model import CATEGORY_LABELS, MEASURE_LABELS, Company, Element
+from app.domain.screening import measure_status
+from app.domain.status import ANNOUNCED, EXPIRED, IN_FORCE, LIFTED, NOT_LISTED, SUSPENDED, UNKNOWN
+
+# Status kinds as facet values, in the order shown. Expired suspensions and unconfirmed
+# changes are the ones to verify.
+STATUS_VALUES = (("in_force", "In force"), ("suspended", "Suspended"), ("lifted", "Lifted"),
+                 ("verify", "Needs verifying"), ("announced", "Announced"), ("none", "Not in force"))
+_STATUS_KEY = {IN_FORCE: "in_force", SUSPENDED: "suspended", LIFTED: "lifted", EXPIRED: "verify",
+               UNKNOWN: "verify", ANNOUNCED: "announced", NOT_LISTED: "none"}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # "list", "announcement", "status", "group"
+    label: str
+    values: tuple[FacetValue, ...]
+
+
+def _status_key(record: Company | Element, on: dt.date) -> str:
+    status = measure_status(record, "export_control", on)
+    return _STATUS_KEY.get(status.kind, "none") if status is not None else "none"
+
+
+def record_values(record: Any, on: dt.date) -> dict[str, set[str]]:
+    """The facet values a record has: facet key -> value keys (a company can be on two lists)."""
+    if isinstance(record, Company):
+        lists = {"export_control"}
+        if record.uel_date is not None or any(e.measure == "uel" for e in record.events):
+            lists.add("uel")
+        announcements = {a for a in (record.announcement, record.uel_announcement) if a}
+        return {"list": lists, "announcement": announcements, "status": {_status_key(record, on)}}
+    if isinstance(record, Element):
+        return {"group": {record.category}, "announcement": {record.announcement} if record.announcement else set(),
+                "status": {_status_key(record, on)}}
+    return {}
+
+
+def _passes(values: Mapping[str, set[str]], chosen: Mapping[str, set[str]], skip: str = "") -> bool:
+    return all(not picked or values.get(key, set()) & picked for key, picked in chosen.items() if key != skip)
+
+
+def filter_records(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set[str]]) -> list[Any]:
+    """Records having, in every facet with a choice, at least one chosen value."""
+    return [r for r in records if _passes(record_values(r, on), chosen)]
+
+
+def facets(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set[str]] | None = None) -> list[Facet]:
+    """The facets of ``records`` (all companies or all elements) with their counts."""
+    chosen = chosen or {}
+    values = [record_values(r, on) for r in records]
+    is_company = any(isinstance(r, Company) for r in records)
+    if is_company:
+        layout = [("list", "List", [("export_control", "Export control list"), ("uel", MEASURE_LABELS["uel"])]),
+                  ("announcement", "Announcement", _announcements(values)),
+                  ("status", "Status", list(STATUS_VALUES))]
+    else:
+        layout = [("group", "Group", [(k, CATEGORY_LABELS[k]) for k in CATEGORY_LABELS]),
+                  ("announcement", "Announcement", _announcements(values)),
+                  ("status", "Status", list(STATUS_VALUES))]
+    out = []
+    for key, label, options in layout:
+        pool = [v for v in values if _passes(v, chosen, skip=key)]
+        counted = tuple(FacetValue(value, text, sum(1 for v in pool if value in v.get(key, ())))
+                        for value, text in options)
+        out.append(Facet(key, label, counted))
+    return out
+
+
+def _announcements(values: Sequence[Mapping[str, set[str]]]) -> list[tuple[str, str]]:
+    seen = sorted({a for v in values for a in v.get("announcement", ())})
+    return [(a, a) for a in seen]

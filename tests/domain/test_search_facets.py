@@ -1,0 +1,60 @@
+"""Facets and their counts: companies by list, announcement and status; elements by group and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.domain.facets import facets, filter_records, record_values
+from app.domain.screening import measure_status
+
+ON = dt.date(2025, 12, 1)
+
+
+def _counts(facet_list, key):
+    facet = next(f for f in facet_list if f.key == key)
+    return {v.key: v.count for v in facet.values}
+
+
+def test_company_facets_count_the_data(dataset):
+    companies = dataset.companies
+    found = facets(companies, ON)
+    assert [f.key for f in found] == ["list", "announcement", "status"]
+    lists = _counts(found, "list")
+    assert lists["export_control"] == len(companies)
+    assert lists["uel"] == sum(1 for c in companies if c.uel_date is not None)
+    announcements = _counts(found, "announcement")
+    assert announcements["MOFCOM Announcement No. 21 of 2025"] == 16
+    assert announcements["MOFCOM Announcement No. 22 of 2025"] == 12
+    status = _counts(found, "status")
+    kinds = [measure_status(c, "export_control", ON).kind for c in companies]
+    assert status["lifted"] == kinds.count("lifted") == 12
+    assert status["suspended"] == kinds.count("suspended") == 16
+    assert sum(status.values()) == len(companies)
+
+
+def test_counts_follow_the_other_facets_choices(dataset):
+    chosen = {"announcement": {"MOFCOM Announcement No. 22 of 2025"}}
+    found = facets(dataset.companies, ON, chosen)
+    assert _counts(found, "status")["lifted"] == 12 and _counts(found, "status")["suspended"] == 0
+    # a facet's own choice does not narrow its own counts
+    assert _counts(found, "announcement")["MOFCOM Announcement No. 21 of 2025"] == 16
+    picked = filter_records(dataset.companies, ON, {**chosen, "status": {"suspended"}})
+    assert picked == []
+    picked = filter_records(dataset.companies, ON, {"status": {"suspended", "lifted"}})
+    assert len(picked) == 28
+
+
+def test_status_facet_follows_the_date(dataset):
+    before = _counts(facets(dataset.companies, dt.date(2025, 4, 20)), "status")
+    assert before["in_force"] == len(dataset.companies)
+    later = _counts(facets(dataset.companies, dt.date(2027, 1, 1)), "status")
+    assert later["verify"] == 16  # suspension ended 2026-11-10, no later data
+
+
+def test_element_facets(dataset):
+    found = facets(dataset.elements, ON)
+    assert [f.key for f in found] == ["group", "announcement", "status"]
+    groups = _counts(found, "group")
+    assert groups == {"rare_earth": 12, "mineral": 9}
+    assert sum(_counts(found, "status").values()) == len(dataset.elements)
+    assert record_values(dataset.elements[0], ON)["group"] == {"rare_earth"}
