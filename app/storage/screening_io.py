@@ -1,0 +1,221 @@
+"""Files of screening: reading a list of names (a text file, one name a line, or a CSV with a
+``name`` column or a chosen one) and writing the screening report as CSV.
+
+Reading is strict about what it cannot read and forgiving about layout: a UTF-8 BOM, CRLF or CR
+line ends, blank lines and a header line are handled; text that is not UTF-8 (or UTF-16 with a
+BOM), a binary file (a spreadsheet saved as .xlsx), an unterminated CSV quote or a file too big
+to be a name list is refused with a message that says what to do. No Qt.
+
+The report has one row per input name and possible match (a single row with an empty ``match``
+when the name cleared), and the run's metadata as columns on every row, so that sorting or
+filtering in a spreadsheet never separates a row from the run it came from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.screening import ScreeningRun
+from app.storage.atomic import atomic_write_bytes, classify_oserror
+from app.storage.export import csv_bytes
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_NAMES = 100_000
+MAX_NAME_CHARS = 500
+# A first line that is one of these is a header, not a name.
+HEADER_WORDS = frozenset({"name", "names", "company", "company name", "companies", "supplier", "supplier name",
+                          "vendor", "vendor name", "entity", "entity name", "organisation", "organization"})
+REPORT_COLUMNS = ("input", "match", "score", "matched_on", "status", "outcome", "matched_field", "record_id",
+                  "dataset_version", "data_as_of", "status_on", "threshold", "local_edits", "run")
+
+
+class NameListError(ValueError):
+    """A name list that cannot be read; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class NameList:
+    names: list[str]
+    format: str  # "text" or "csv"
+    column: str = ""  # the CSV column read ("" when the file has no header)
+    header: bool = False  # whether a header line was skipped
+    blank_lines: int = 0
+
+
+def _decode(data: bytes, where: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise NameListError(f"{where} is not valid UTF-16 text ({exc.reason}).") from None
+    if b"\x00" in data[:4096]:
+        raise NameListError(f"{where} looks like a binary file (a spreadsheet such as .xlsx?): "
+                            "save it as CSV (UTF-8) or as a text file, one name a line.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise NameListError(f"{where} is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}): "
+                            "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in a text editor: encoding UTF-8).") from None
+
+
+def read_names(path: Path | str, *, column: str | None = None, csv_format: bool | None = None) -> NameList:
+    """Names from a file. ``column`` picks a CSV column by header or 1-based number; without it a
+    ``name`` column is used. ``csv_format`` None decides from the suffix (.csv, .tsv) or a first
+    line with a ``name`` cell."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise NameListError(f"{path} is {size / 1024 / 1024:.0f} MB; a name list may be at most "
+                                f"{MAX_BYTES // 1024 // 1024} MB ({MAX_NAMES:,} names): split it.")
+        data = path.read_bytes()
+    except NameListError:
+        raise
+    except IsADirectoryError:
+        raise NameListError(f"{path} is a folder, not a file.") from None
+    except OSError as exc:
+        raise NameListError(f"cannot read {path}: {exc.strerror or exc}") from None
+    text = _decode(data, str(path))
+    if csv_format is None:
+        csv_format = column is not None or path.suffix.casefold() in (".csv", ".tsv") or _has_name_cell(text)
+    return parse_names(text, csv_format=csv_format, column=column, where=str(path))
+
+
+def parse_names(text: str, *, csv_format: bool = False, column: str | None = None, where: str = "the list") -> NameList:
+    """Names from text already in memory (a pasted list, or a file's content)."""
+    text = text.lstrip("\ufeff")
+    if csv_format:
+        return _parse_csv(text, column, where)
+    lines = text.splitlines()
+    names, blank = [], 0
+    for line in lines:
+        name = " ".join(line.split())
+        if name:
+            names.append(name)
+        else:
+            blank += 1
+    header = bool(names) and names[0].casefold() in HEADER_WORDS
+    if header:
+        names = names[1:]
+    _check(names, where)
+    return NameList(names, "text", "", header, blank)
+
+
+def _has_name_cell(text: str) -> bool:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        cells = next(csv.reader([first], delimiter=_delimiter(first)), [])
+    except csv.Error:
+        return False
+    return len(cells) > 1 and any(c.strip().casefold() == "name" for c in cells)
+
+
+def _delimiter(sample: str) -> str:
+    first = next((line for line in sample.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def csv_columns(text: str) -> list[str]:
+    """The header cells of a CSV text (for a dialog that lets the user choose the column)."""
+    rows = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=_delimiter(text), strict=True)
+    try:
+        return [c.strip() for c in next((r for r in rows if any(c.strip() for c in r)), [])]
+    except csv.Error:
+        return []
+
+
+def _parse_csv(text: str, column: str | None, where: str) -> NameList:
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise NameListError(f"{where} is not valid CSV (line {reader.line_num}: {exc}); an unclosed "
+                            "quote swallows the rest of the file.") from None
+    blank = sum(1 for r in rows if not any(c.strip() for c in r))
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        _check([], where)
+    first = [c.strip() for c in rows[0]]
+    folded = [c.casefold() for c in first]
+    index, header = None, False
+    if column is not None:
+        wanted = column.strip().casefold()
+        if wanted in folded:
+            index, header = folded.index(wanted), True
+        elif wanted.isdigit() and 1 <= int(wanted) <= len(first):
+            index = int(wanted) - 1
+            header = folded[index] in HEADER_WORDS
+        else:
+            raise NameListError(f"{where} has no column {column!r}; its first line has: "
+                                f"{', '.join(repr(c) for c in first)}.")
+    elif "name" in folded:
+        index, header = folded.index("name"), True
+    elif len(first) == 1:
+        index, header = 0, folded[0] in HEADER_WORDS
+    else:
+        raise NameListError(f"{where} has no `name` column (its first line has: "
+                            f"{', '.join(repr(c) for c in first)}): name the column of names `name`, "
+                            "choose the column, or save the names as a text file, one a line.")
+    body = rows[1:] if header else rows
+    if len(first) == 1:
+        # One column: a name with an unquoted comma ("Insitu, Inc.") is still one name.
+        body = [[delimiter.join(r)] for r in body]
+    names = [" ".join(r[index].split()) for r in body if index < len(r)]
+    blank += sum(1 for n in names if not n)
+    names = [n for n in names if n]
+    _check(names, where)
+    return NameList(names, "csv", first[index] if header else "", header, blank)
+
+
+def _check(names: list[str], where: str) -> None:
+    if not names:
+        raise NameListError(f"{where} holds no names.")
+    if len(names) > MAX_NAMES:
+        raise NameListError(f"{where} holds {len(names):,} names; screening takes at most {MAX_NAMES:,} at a "
+                            "time: split the list.")
+    for number, name in enumerate(names, 1):
+        if len(name) > MAX_NAME_CHARS:
+            raise NameListError(f"name {number} of {where} is {len(name):,} characters long (at most "
+                                f"{MAX_NAME_CHARS}): is this a list of names, one a line?")
+
+
+# --- the report ----------------------------------------------------------------------------
+def report_rows(run: ScreeningRun) -> list[list[object]]:
+    """The report's rows (without the header), as written to the CSV."""
+    meta = [run.dataset_version, run.as_of.isoformat() if run.as_of else "", run.on.isoformat(), run.threshold,
+            "yes" if run.local_edits else "no",
+            f"cancelled: {len(run.results):,} of {run.total:,} names screened" if run.cancelled else "complete"]
+    rows: list[list[object]] = []
+    for result in run.results:
+        possible = result.possible(run.threshold)
+        for match in possible:
+            rows.append([result.input, match.record.name, match.score, match.matched_on, match.status,
+                         "possible match", match.field, match.record.id, *meta])
+        if not possible:
+            outcome = f"cleared ({result.note})" if result.note else "cleared"
+            rows.append([result.input, "", "", "", "", outcome, "", "", *meta])
+    return rows
+
+
+def report_bytes(run: ScreeningRun) -> bytes:
+    """UTF-8 with a BOM (so Excel reads the accents and Chinese names), CRLF, and formula-like
+    cells defused exactly as the CSV export does it."""
+    return csv_bytes(list(REPORT_COLUMNS), report_rows(run))
+
+
+def write_report(path: Path | str, run: ScreeningRun) -> Path:
+    """Write the report atomically (raises SaveError on a full or read-only disk)."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise classify_oserror(exc, path.parent) from None
+    atomic_write_bytes(path, report_bytes(run))
+    return path
