@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "user data folder; the CURBWATCH_DATA_DIR environment variable also sets it)")
     parser.add_argument("--on", metavar="YYYY-MM-DD", type=_date_arg,
                         help="compute statuses for this date instead of today")
+    parser.add_argument("--screen", metavar="FILE", type=Path, help="screen the names in FILE (one a line, "
+                        "or a CSV with a `name` column) against the listed companies, write a report, exit")
+    parser.add_argument("--out", metavar="REPORT.csv", type=Path,
+                        help="where --screen writes its report (default: FILE-screening.csv beside FILE)")
+    parser.add_argument("--threshold", metavar="N", type=int,
+                        help="--screen: lowest score (1-100) reported as a possible match (default 80)")
     return parser
 
 
@@ -45,6 +51,9 @@ def _fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.screen is not None:  # no window and no Qt: app/screen_cli.py does the whole run
+        from app.screen_cli import run_from_args
+        return run_from_args(args)
     problem = _prepare_platform(window=not (args.version or args.export or args.screenshot))
     if problem:
         return _fail(problem)
