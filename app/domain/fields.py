@@ -31,21 +31,28 @@ DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
 TONS_MAX = 10_000_000_000  # 10,000 Mt: two orders of magnitude above world reserves
 ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# ASCII digits only: \d would also take Arabic-Indic or fullwidth digits, which int() accepts.
+_DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_NUMBER_RE = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$")
+_DECIMAL_COMMA_RE = re.compile(r"^[0-9]+,[0-9]{1,2}$|^[0-9]+,[0-9]{4,}$")
 _UNITS = {"": 1, "t": 1, "kt": 1_000, "mt": 1_000_000}
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Invisible format characters: zero-width spaces and joiners, direction marks, line and paragraph
+# separators, the byte order mark, and tag characters. Any of them lets one name look like another.
+_INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u2060\ufeff\u00ad")
 
 
 class FieldError(ValueError):
-    """A value that breaks a field's rule. ``str()`` names the field and the rule."""
+    """A value that breaks a field's rule. ``str()`` names the field (by its label when the
+    field spec gave one: the user sees labels, not keys) and the rule."""
 
-    def __init__(self, field: str, rule: str, value: Any = None) -> None:
+    def __init__(self, field: str, rule: str, value: Any = None, *, label: str | None = None) -> None:
         self.field = field
         self.rule = rule
         self.value = value
+        self.label = label
         shown = "" if value is None else f" (got {_truncate(value)})"
-        super().__init__(f"{field}: {rule}{shown}")
+        super().__init__(f"{label or field}: {rule}{shown}")
 
 
 def _truncate(value: Any, limit: int = 40) -> str:
@@ -71,6 +78,8 @@ def parse_text(field: str, value: Any, *, max_len: int = 200, required: bool = T
             raise FieldError(field, "contains an invalid character (lone surrogate)")
         if ch in _BIDI:
             raise FieldError(field, "contains a bidirectional override character")
+        if ch in _INVISIBLE or "\U000e0000" <= ch <= "\U000e007f":
+            raise FieldError(field, f"contains an invisible character (U+{ord(ch):04X})")
         if unicodedata.category(ch) == "Cc" and not (multiline and ch in "\n\t"):
             raise FieldError(field, "contains a control character", ch)
     return text
@@ -124,6 +133,9 @@ def parse_tons(field: str, value: Any, *, required: bool = False) -> int | None:
                 break
         if text.startswith("-"):
             raise FieldError(field, "must not be negative", value)
+        if _DECIMAL_COMMA_RE.match(text):
+            raise FieldError(field, "a decimal comma is not accepted: write 1.5 (a point), or 1,500 "
+                             "with full groups of three digits", value)
         if not _NUMBER_RE.match(text):
             raise FieldError(field, "must be a number of metric tons, e.g. 21000000 or 21 Mt", value)
         try:
@@ -146,7 +158,7 @@ def parse_int(field: str, value: Any, *, lo: int, hi: int) -> int:
         raise FieldError(field, "must be a whole number", value)
     if isinstance(value, str):
         text = value.strip()
-        if not re.fullmatch(r"\d{1,6}", text):
+        if not re.fullmatch(r"[0-9]{1,6}", text):
             raise FieldError(field, "must be a whole number", value)
         value = int(text)
     if not isinstance(value, int):
@@ -216,86 +228,111 @@ def sources_to_text(sources: list[dict[str, str]]) -> str:
                      for s in sources)
 
 
+def parse_names(field: str, value: Any, *, max_len: int = 200) -> tuple[str, ...]:
+    """Other names of a record: a JSON list of text, or typed text separated by ";"."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        items = [part for part in value.split(";")]
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        raise FieldError(field, "must be a list of names", value)
+    if len(items) > 50:
+        raise FieldError(field, "must have at most 50 names", f"{len(items)} names")
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise FieldError(field, "must be a list of names", item)
+        text = parse_text(field, item, max_len=max_len, required=False)
+        if text and text not in out:
+            out.append(text)
+    return tuple(out)
+
+
+_EDITORS = {"text": "text", "multiline": "multiline", "date": "date", "tons": "tons", "int": "int",
+            "choice": "choice", "bool": "bool", "symbol": "text", "url": "text", "names": "text",
+            "sources": "multiline", "shares": "multiline"}
+
+
 @dataclass(frozen=True)
 class FieldSpec:
-    """A scalar field of a record kind: how it is labelled, parsed and edited."""
+    """A field of a record kind: its label, its type, whether it is required, and its limits.
+
+    ``parse`` turns the JSON form or typed text into the domain value, raising ``FieldError``
+    that names the field by its label (what the user sees). Editors ask ``required`` (whether
+    "none" may be chosen), ``editor`` and ``choices``; nothing else keeps its own list."""
 
     name: str
     label: str
-    parse: Callable[[Any], Any]
-    editor: str = "text"  # text | multiline | date | tons | int | choice | bool
+    type: str = "text"  # a key of _EDITORS
+    required: bool = False
+    max_len: int = 200
+    lo: int | None = None
+    hi: int | None = None
     choices: tuple[str, ...] = ()
     unit: str = ""
+    hint: str = ""  # placeholder / help for the editor
 
+    def __post_init__(self) -> None:
+        if self.type not in _EDITORS:
+            raise ValueError(f"unknown field type {self.type!r}")
 
-def _text(name: str, max_len: int = 200, required: bool = True, multiline: bool = False):
-    return lambda v: parse_text(name, v, max_len=max_len, required=required, multiline=multiline)
+    @property
+    def editor(self) -> str:
+        return _EDITORS[self.type]
 
+    @property
+    def optional(self) -> bool:
+        return not self.required
 
-def _date(name: str, required: bool = True):
-    return lambda v: parse_date(name, v, required=required)
+    def parse(self, value: Any) -> Any:
+        try:
+            return self._parse(value)
+        except FieldError as err:
+            if err.label is None and err.field == self.name:
+                raise FieldError(err.field, err.rule, err.value, label=self.label) from None
+            raise
 
+    def _parse(self, value: Any) -> Any:
+        name, kind = self.name, self.type
+        if kind in ("text", "multiline"):
+            return parse_text(name, value, max_len=self.max_len, required=self.required,
+                              multiline=kind == "multiline")
+        if kind == "date":
+            return parse_date(name, value, required=self.required)
+        if kind == "tons":
+            return parse_tons(name, value, required=self.required)
+        if kind == "int":
+            return parse_int(name, value, lo=self.lo if self.lo is not None else 0,
+                             hi=self.hi if self.hi is not None else 999_999)
+        if kind == "choice":
+            return parse_choice(name, value, self.choices)
+        if kind == "bool":
+            return parse_bool(name, value)
+        if kind == "symbol":
+            return parse_symbol(name, value)
+        if kind == "url":
+            return parse_url(name, value)
+        if kind == "names":
+            return parse_names(name, value, max_len=self.max_len)
+        if kind == "sources":
+            return parse_sources_text(name, value)
+        return parse_shares_text(name, value)
 
-COMPANY_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("name", "Name", _text("name")),
-    FieldSpec("name_confidence", "Name confidence", lambda v: parse_choice("name_confidence", v, CONFIDENCES),
-              "choice", CONFIDENCES),
-    FieldSpec("announcement", "Announcement", _text("announcement")),
-    FieldSpec("listed", "Listed", _date("listed"), "date"),
-    FieldSpec("effective", "Effective", _date("effective", required=False), "date"),
-    FieldSpec("uel_announcement", "UEL entry", _text("uel_announcement", required=False)),
-    FieldSpec("uel_date", "UEL date", _date("uel_date", required=False), "date"),
-    FieldSpec("notes", "Notes", _text("notes", 5000, required=False, multiline=True), "multiline"),
-)
-
-ELEMENT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("symbol", "Symbol", lambda v: parse_symbol("symbol", v)),
-    FieldSpec("name", "Name", _text("name", 80)),
-    FieldSpec("atomic_number", "Z", lambda v: parse_int("atomic_number", v, lo=1, hi=118), "int"),
-    FieldSpec("category", "Group", lambda v: parse_choice("category", v, ELEMENT_CATEGORIES), "choice",
-              ELEMENT_CATEGORIES),
-    FieldSpec("announcement", "Announcement", _text("announcement")),
-    FieldSpec("announced", "Announced", _date("announced"), "date"),
-    FieldSpec("effective", "Effective", _date("effective"), "date"),
-    FieldSpec("control_code", "Control code", _text("control_code", 20, required=False)),
-    FieldSpec("control_code_confirmed", "Code confirmed", lambda v: parse_bool("control_code_confirmed", v),
-              "bool"),
-    FieldSpec("items", "Items covered", _text("items", 5000, required=False, multiline=True), "multiline"),
-    FieldSpec("notes", "Notes", _text("notes", 5000, required=False, multiline=True), "multiline"),
-)
-
-RESERVE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("country", "Country", _text("country", 80)),
-    FieldSpec("edition", "Source", _text("edition", 64)),
-    FieldSpec("reserves_t", "Reserves", lambda v: parse_tons("reserves_t", v), "tons", unit="t"),
-    FieldSpec("confidence", "Confidence", lambda v: parse_choice("confidence", v, CONFIDENCES), "choice",
-              CONFIDENCES),
-    FieldSpec("note", "Note", _text("note", 1000, required=False)),
-)
-
-EVENT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("date", "Date", _date("date"), "date"),
-    FieldSpec("measure", "Measure", lambda v: parse_choice("measure", v, MEASURES), "choice", MEASURES),
-    FieldSpec("kind", "Kind", lambda v: parse_choice("kind", v, EVENT_KINDS), "choice", EVENT_KINDS),
-    FieldSpec("text", "Text", _text("text", 5000, multiline=True), "multiline"),
-    FieldSpec("until", "Until", _date("until", required=False), "date"),
-    FieldSpec("until_confirmed", "End date confirmed", lambda v: parse_bool("until_confirmed", v), "bool"),
-    FieldSpec("confidence", "Confidence", lambda v: parse_choice("confidence", v, CONFIDENCES), "choice",
-              CONFIDENCES),
-)
-
-SOURCE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "Title", _text("title", 500)),
-    FieldSpec("url", "URL", lambda v: parse_url("url", v)),
-    FieldSpec("confidence", "Confidence", lambda v: parse_choice("confidence", v, CONFIDENCES), "choice",
-              CONFIDENCES),
-)
-
-FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {
-    "companies": COMPANY_FIELDS,
-    "elements": ELEMENT_FIELDS,
-    "reserves": RESERVE_FIELDS,
-}
+    def to_text(self, value: Any) -> str:
+        """The value as an editor shows it (the inverse of parsing typed text)."""
+        if value is None:
+            return ""
+        if self.type == "names":
+            return "; ".join(value)
+        if self.type == "sources":
+            return sources_to_text(value)
+        if self.type == "shares":
+            return shares_to_text(value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value)
 
 
 def parse_shares_text(field: str, value: Any) -> list[dict[str, Any]]:
@@ -313,7 +350,7 @@ def parse_shares_text(field: str, value: Any) -> list[dict[str, Any]]:
             raise FieldError(where, "write percent | basis | year | confidence | source title | source URL", line)
         approximate = parts[0].startswith(("~", "≈"))
         number_text = parts[0].lstrip("~≈").rstrip("%").strip()
-        if not re.fullmatch(r"\d{1,3}(\.\d{1,2})?", number_text) or float(number_text) > 100:
+        if not re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,2})?", number_text) or float(number_text) > 100:
             raise FieldError(f"{where} percent", "must be a number from 0 to 100", parts[0])
         percent = float(number_text)
         out.append({
@@ -340,22 +377,10 @@ def shares_to_text(shares: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-# Not columns of any table: edited as text in the record form (see app.ui.window).
-SOURCES_FIELD = FieldSpec("sources", "Sources (one per line: title | URL | confidence)",
-                          lambda v: parse_sources_text("sources", v), "multiline")
-SHARES_FIELD = FieldSpec("shares", "China's share (one per line: ~percent | basis | year | confidence | "
-                         "source title | source URL)", lambda v: parse_shares_text("shares", v), "multiline")
-
-
-def spec(kind: str, name: str) -> FieldSpec:
-    for field_spec in FIELDS_BY_KIND[kind]:
-        if field_spec.name == name:
-            return field_spec
-    raise KeyError(f"{kind} has no field {name}")
-
-
 def to_json_value(value: Any) -> Any:
     """The JSON form of a parsed scalar (dates become ISO strings)."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
     return value

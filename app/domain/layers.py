@@ -139,6 +139,37 @@ def added_entry(record: dict[str, Any]) -> dict[str, Any]:
     return {"added": copy.deepcopy(record)}
 
 
+def validate_entry(entry: Any, where: str) -> None:
+    """Refuse a layer entry that is not one of the three shapes (raises ValueError naming it):
+    ``{"added": {...}}``, ``{"deleted": true, "snapshot": {...} | null}`` or
+    ``{"fields": {...}, "base": {...}, "snapshot": {...}}``. Nothing is reinterpreted: a
+    ``null`` where an object belongs, or ``"deleted": "no"``, is an error, not a default."""
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where} must be an object")
+    if "added" in entry:
+        if not isinstance(entry["added"], dict):
+            raise ValueError(f"{where}.added must be an object")
+        if set(entry) != {"added"}:
+            raise ValueError(f"{where}: an added record has nothing beside it")
+        return
+    if "deleted" in entry:
+        if entry["deleted"] is not True:
+            raise ValueError(f"{where}.deleted must be true")
+        if entry.get("snapshot") is not None and not isinstance(entry["snapshot"], dict):
+            raise ValueError(f"{where}.snapshot must be an object")
+        return
+    if "fields" not in entry:
+        raise ValueError(f"{where} has no change (added, deleted or fields)")
+    for key in ("fields", "base"):
+        if not isinstance(entry.get(key, {}), dict):
+            raise ValueError(f"{where}.{key} must be an object")
+    if "snapshot" in entry and not isinstance(entry["snapshot"], dict):
+        raise ValueError(f"{where}.snapshot must be an object")
+    unknown = set(entry) - {"fields", "base", "snapshot"}
+    if unknown:
+        raise ValueError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+
+
 def count_changes(layer: dict[str, Any]) -> int:
     return sum(len(v) for v in layer.get("records", {}).values())
 

@@ -33,6 +33,10 @@ MEASURE_LABELS = {
 
 ELEMENT_CATEGORIES = ("rare_earth", "mineral")
 CATEGORY_LABELS = {"rare_earth": "Rare earth", "mineral": "Other mineral"}
+EVENT_KIND_LABELS = {"announced": "Announced", "in_force": "In force", "suspended": "Suspended",
+                     "lifted": "Lifted", "changed_unknown": "Changed (outcome unconfirmed)", "note": "Note"}
+# Every coded choice and how the user reads it (editors, detail pane, exports).
+CHOICE_LABELS = {**CATEGORY_LABELS, **MEASURE_LABELS, **EVENT_KIND_LABELS}
 
 
 @dataclass(frozen=True)
@@ -59,12 +63,15 @@ class Event:
 class Company:
     id: str
     name: str
-    announcement: str
-    listed: dt.date
+    announcement: str = ""  # the export-control listing: its instrument, issue and effective dates
+    listed: dt.date | None = None
     effective: dt.date | None = None
     name_confidence: str = "HIGH"
-    uel_announcement: str = ""
+    name_zh: str = ""  # the Chinese name, where a source gives one
+    aliases: tuple[str, ...] = ()  # other spellings and short names, for search and screening
+    uel_announcement: str = ""  # the Unreliable Entity List entry, if any
     uel_date: dt.date | None = None
+    uel_effective: dt.date | None = None
     notes: str = ""
     events: tuple[Event, ...] = ()
     sources: tuple[Source, ...] = ()

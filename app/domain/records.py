@@ -1,8 +1,9 @@
 """Conversion between the JSON form of records (files, user layer, imports) and domain records.
 
-``parse_record(kind, raw)`` validates every field with the specs of ``app.domain.fields`` and
-refuses unknown fields, so a typo in a hand-edited file is reported instead of ignored.
-``record_to_raw`` is its inverse; ``parse_record(kind, record_to_raw(kind, r)) == r``.
+Each ``parse_*`` validates every field with the specs of ``app.domain.schema`` and refuses
+unknown fields, so a typo in a hand-edited file is reported instead of ignored (the kind
+descriptions in ``app.domain.kinds`` say which parser a kind uses). ``record_to_raw`` is the
+inverse: ``parse_company(record_to_raw(c)) == c``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 from typing import Any, Callable
 
 from app.domain import fields as F
+from app.domain import schema as S
 from app.domain.model import (
     Company,
     Edition,
@@ -26,16 +28,18 @@ from app.domain.model import (
 class RecordError(ValueError):
     """A record that breaks a rule; says which record and which field."""
 
-    def __init__(self, record_id: str, field: str, rule: str) -> None:
+    def __init__(self, record_id: str, field: str, rule: str, label: str | None = None) -> None:
         self.record_id = record_id
         self.field = field
         self.rule = rule
+        self.label = label  # what the user sees for ``field`` (a column or form label), if known
         super().__init__(f"record {record_id!r}: {field}: {rule}")
 
 
 def _fail(record_id: str, err: F.FieldError, prefix: str = "") -> RecordError:
     shown = "" if err.value is None else f" (got {F._truncate(err.value)})"
-    return RecordError(record_id, prefix + err.field, err.rule + shown)
+    label = f"{prefix}{err.label}" if err.label and not prefix else None
+    return RecordError(record_id, prefix + err.field, err.rule + shown, label)
 
 
 def _keys(raw: Any, record_id: str, required: set[str], optional: set[str], prefix: str = "") -> dict:
@@ -74,18 +78,18 @@ def _list(raw: Any, record_id: str, field: str, item: Callable[[Any, str], Any])
 
 def parse_source(raw: Any, record_id: str, prefix: str = "") -> Source:
     _keys(raw, record_id, {"title"}, {"url", "confidence"}, prefix)
-    values = _scalars({"url": "", "confidence": "MED", **raw}, F.SOURCE_FIELDS, record_id, prefix)
+    values = _scalars({"url": "", "confidence": "MED", **raw}, S.SOURCE_FIELDS, record_id, prefix)
     return Source(**values)
 
 
 def parse_event(raw: Any, record_id: str, prefix: str = "") -> Event:
-    names = {s.name for s in F.EVENT_FIELDS}
+    names = {s.name for s in S.EVENT_FIELDS}
     _keys(raw, record_id, {"id", "date", "measure", "kind", "text"}, names | {"sources"}, prefix)
     try:
         event_id = F.parse_id("id", raw["id"])
     except F.FieldError as err:
         raise _fail(record_id, err, prefix) from None
-    values = _scalars(raw, F.EVENT_FIELDS, record_id, prefix)
+    values = _scalars(raw, S.EVENT_FIELDS, record_id, prefix)
     sources = _list(raw.get("sources"), record_id, prefix + "sources",
                     lambda s, p: parse_source(s, record_id, p))
     event = Event(id=event_id, sources=sources, **values)
@@ -123,26 +127,35 @@ def _record_id(raw: Any) -> str:
 
 def parse_company(raw: Any) -> Company:
     record_id = _record_id(raw)
-    names = {s.name for s in F.COMPANY_FIELDS}
-    _keys(raw, record_id, {"id", "name", "announcement", "listed"}, names | {"events", "sources"})
-    values = _scalars(raw, F.COMPANY_FIELDS, record_id)
+    names = {s.name for s in S.COMPANY_FIELDS}
+    _keys(raw, record_id, {"id", "name"}, names | {"events", "sources"})
+    values = _scalars(raw, S.COMPANY_FIELDS, record_id)
     events = _list(raw.get("events"), record_id, "events", lambda e, p: parse_event(e, record_id, p))
     sources = _list(raw.get("sources"), record_id, "sources", lambda s, p: parse_source(s, record_id, p))
     company = Company(id=record_id, events=events, sources=sources, **values)
-    if company.effective is not None and company.effective < company.listed:
-        raise RecordError(record_id, "effective", "is before the listing date")
-    if bool(company.uel_date) != bool(company.uel_announcement):
-        raise RecordError(record_id, "uel_date", "a UEL entry needs both its announcement and its date")
+    for instrument, issued, effective, what in (
+            ("announcement", "listed", "effective", "export control listing"),
+            ("uel_announcement", "uel_date", "uel_effective", "UEL entry")):
+        has_issued = getattr(company, issued) is not None
+        if bool(getattr(company, instrument)) != has_issued:
+            raise RecordError(record_id, issued, f"an {what} needs both its announcement and its date")
+        if getattr(company, effective) is not None and not has_issued:
+            raise RecordError(record_id, effective, f"an {what} needs its announcement date first")
+        if has_issued and getattr(company, effective) is not None \
+                and getattr(company, effective) < getattr(company, issued):
+            raise RecordError(record_id, effective, "is before the date it was announced")
+    if company.listed is None and company.uel_date is None:
+        raise RecordError(record_id, "listed", "a company needs a listing (export control list or UEL)")
     _unique_event_ids(record_id, events)
     return company
 
 
 def parse_element(raw: Any) -> Element:
     record_id = _record_id(raw)
-    names = {s.name for s in F.ELEMENT_FIELDS}
+    names = {s.name for s in S.ELEMENT_FIELDS}
     _keys(raw, record_id, {"id", "symbol", "name", "atomic_number", "category", "announcement", "announced",
                            "effective"}, names | {"events", "sources", "shares"})
-    values = _scalars(raw, F.ELEMENT_FIELDS, record_id)
+    values = _scalars(raw, S.ELEMENT_FIELDS, record_id)
     events = _list(raw.get("events"), record_id, "events", lambda e, p: parse_event(e, record_id, p))
     sources = _list(raw.get("sources"), record_id, "sources", lambda s, p: parse_source(s, record_id, p))
     shares = _list(raw.get("shares"), record_id, "shares", lambda s, p: parse_share(s, record_id, p))
@@ -155,9 +168,9 @@ def parse_element(raw: Any) -> Element:
 
 def parse_reserve(raw: Any) -> Reserve:
     record_id = _record_id(raw)
-    names = {s.name for s in F.RESERVE_FIELDS}
+    names = {s.name for s in S.RESERVE_FIELDS}
     _keys(raw, record_id, {"id", "country", "edition"}, names)
-    values = _scalars(raw, F.RESERVE_FIELDS, record_id)
+    values = _scalars(raw, S.RESERVE_FIELDS, record_id)
     return Reserve(id=record_id, **values)
 
 
@@ -192,15 +205,15 @@ def _unique_event_ids(record_id: str, events: tuple[Event, ...]) -> None:
         seen.add(event.id)
 
 
-PARSERS: dict[str, Callable[[Any], Any]] = {
-    "companies": parse_company,
-    "elements": parse_element,
-    "reserves": parse_reserve,
-}
-
-
-def parse_record(kind: str, raw: Any) -> Any:
-    return PARSERS[kind](raw)
+def new_event_id(events: list[dict[str, Any]], date: str, kind: str) -> str:
+    """A fresh id for an event the user adds to a record's timeline ("user-" keeps it apart from
+    the bundled ids, which a newer dataset may extend)."""
+    taken = {e.get("id") for e in events}
+    base = f"user-{date}-{kind}"[:60]
+    event_id, n = base, 2
+    while event_id in taken:
+        event_id, n = f"{base}-{n}", n + 1
+    return event_id
 
 
 def _jsonable(value: Any) -> Any:

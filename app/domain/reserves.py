@@ -64,3 +64,12 @@ def compare_with_usgs(row: Reserve, reserves: list[Reserve], editions: list[Edit
     if rounded:
         return Comparison(ROUNDED, f"Rounded from {', '.join(rounded)} ({listed})")
     return Comparison(NO_MATCH, f"Matches no USGS edition ({listed})")
+
+
+def compare_all(reserves: list[Reserve], editions: list[Edition]) -> dict[str, Comparison]:
+    """The comparison of every non-USGS figure with the USGS editions, by reserve id: computed
+    once per change and shared by the table, the chart, the caption and the export."""
+    usgs_ids = {e.id for e in editions if e.is_usgs}
+    known = {e.id for e in editions}
+    return {r.id: compare_with_usgs(r, reserves, editions) for r in reserves
+            if r.edition in known and r.edition not in usgs_ids}

@@ -1,29 +1,29 @@
 """The working dataset: bundled records merged with the user's layer, and every way to change it.
 
-All mutations go through here, validate the whole resulting record (and the uniqueness rules
-across records) before anything changes, and return the layer entries before and after, so
-an undo command only has to put the old entry back. No Qt, no I/O: the UI listens through
-``listeners`` and the storage layer saves ``layer``.
+All mutations go through here. Each one is *staged* first: the merged record is parsed and the
+uniqueness rules checked before anything changes, and the result (``Staged``) is what gets put in
+place, so an edit is parsed once. Undo commands keep the staged states before and after and put
+one back. No Qt, no I/O: the UI listens through ``listeners`` and storage saves ``layer_view()``.
 """
 
 from __future__ import annotations
 
 import copy
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from app.domain import layers as L
-from app.domain.fields import FieldError, spec, to_json_value
+from app.domain.fields import FieldError, to_json_value
+from app.domain.kinds import KIND_KEYS, kind_of
 from app.domain.model import Dataset, DatasetInfo, Edition
-from app.domain.records import RecordError, parse_record
+from app.domain.records import RecordError
 
 Listener = Callable[[str, "str | None"], None]
+_LOAD_ERRORS = (RecordError, FieldError, KeyError, TypeError, ValueError, AttributeError)
 
 
 class EditError(ValueError):
-    """An edit refused by validation; the message names the field and the rule."""
+    """An edit refused by validation; the message names the field (as the user sees it) and the rule."""
 
 
 @dataclass(frozen=True)
@@ -46,76 +46,96 @@ class Rejected:
     reason: str
 
 
+@dataclass(frozen=True)
+class Staged:
+    """One record's state in full: its layer entry and what merging and parsing it gave."""
+
+    kind: str
+    record_id: str
+    entry: dict[str, Any] | None  # owned by the workspace once applied: never edited in place
+    raw: dict[str, Any] | None  # the merged JSON record (None: deleted or absent)
+    record: Any  # the parsed domain record (None with raw)
+    edited: frozenset[str] = frozenset()
+    conflicts: tuple[L.Conflict, ...] = ()
+    orphaned: bool = False
+
+
 def record_label(kind: str, raw: dict[str, Any], editions: dict[str, Edition] | None = None) -> str:
-    if kind == "reserves":
-        edition = (editions or {}).get(raw.get("edition", ""))
-        return f"{raw.get('country', '?')} ({edition.short if edition else raw.get('edition', '?')})"
-    if kind == "elements":
-        return f"{raw.get('name', '?')} ({raw.get('symbol', '?')})"
-    return str(raw.get("name", raw.get("id", "?")))
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:48] or "record"
+    return kind_of(kind).describe(raw, editions or {})
 
 
 class Workspace:
     def __init__(self, info: DatasetInfo, bundled_raw: dict[str, list[dict[str, Any]]],
-                 editions: list[Edition], layer: dict[str, Any] | None = None) -> None:
+                 editions: list[Edition], layer: dict[str, Any] | None = None,
+                 bundled_records: dict[str, list[Any]] | None = None) -> None:
         self.info = info
         self.editions = list(editions)
         self._editions_by_id = {e.id: e for e in editions}
-        self._bundled = {kind: {r["id"]: r for r in bundled_raw.get(kind, [])} for kind in L.KINDS}
-        self._bundled_order = {kind: [r["id"] for r in bundled_raw.get(kind, [])] for kind in L.KINDS}
+        self._bundled = {kind: {r["id"]: r for r in bundled_raw.get(kind, [])} for kind in KIND_KEYS}
+        self._bundled_order = {kind: [r["id"] for r in bundled_raw.get(kind, [])] for kind in KIND_KEYS}
+        # Parsed bundled records (from the loader), so records the user never touched are not
+        # parsed a second time: start-up work grows with the edits, not with the dataset.
+        self._bundled_parsed = {kind: {r.id: r for r in (bundled_records or {}).get(kind, [])}
+                                for kind in KIND_KEYS}
         self.layer = L.empty_layer(info.dataset_version)
         self.listeners: list[Listener] = []
         self.rejected: list[Rejected] = []
         self.renamed: list[tuple[str, str, str]] = []  # (kind, old id, new id)
         self.revision = 0  # bumped by every change of the layer
-        self._records: dict[str, dict[str, Any]] = {kind: {} for kind in L.KINDS}
-        self._raw: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in L.KINDS}
-        self._edited: dict[tuple[str, str], set[str]] = {}
-        self._conflicts: dict[tuple[str, str], list[L.Conflict]] = {}
-        self._orphaned: set[tuple[str, str]] = set()
-        self._dataset: Dataset | None = None
+        self._states: dict[str, dict[str, Staged]] = {kind: {} for kind in KIND_KEYS}
+        self._lists: dict[str, list[Any] | None] = {kind: None for kind in KIND_KEYS}
+        self._recent: dict[int, Staged] = {}  # staged by an entry_for_* call, by entry identity
         self.replace_layer(layer)
 
     # --- loading --------------------------------------------------------------------------
     def replace_layer(self, layer: dict[str, Any] | None) -> list[Rejected]:
-        """Use ``layer`` (from disk, a backup, or empty). Entries whose merged record does not
-        validate are left out and listed in ``rejected``, each with its reason."""
+        """Use ``layer`` (from disk, a backup, or empty). Entries that are malformed or whose
+        merged record does not validate are left out and listed in ``rejected``."""
         layer = copy.deepcopy(layer) if layer else L.empty_layer(self.info.dataset_version)
         records = layer.setdefault("records", {})
-        for kind in L.KINDS:
+        for kind in KIND_KEYS:
             records.setdefault(kind, {})
         self.layer = layer
         self.rejected = []
         self.renamed = []
+        self._recent.clear()
         self._rename_colliding_additions()
-        for kind in L.KINDS:
-            self._records[kind].clear()
-            self._raw[kind].clear()
-            ids = list(self._bundled_order[kind]) + [i for i in records[kind] if i not in self._bundled[kind]]
-            for record_id in ids:
+        for kind in KIND_KEYS:
+            states = self._states[kind]
+            states.clear()
+            self._lists[kind] = None
+            for record_id in self._bundled_order[kind]:
+                if record_id not in records[kind]:
+                    states[record_id] = self._bundled_state(kind, record_id)
+            for record_id in list(records[kind]):
                 try:
-                    self._remerge(kind, record_id)
-                except (RecordError, FieldError, KeyError, TypeError, ValueError) as exc:
+                    state = self._stage(kind, record_id, records[kind][record_id])
+                except _LOAD_ERRORS as exc:
                     self.rejected.append(Rejected(kind, record_id, str(exc)))
-                    records[kind].pop(record_id, None)
-                    self._remerge(kind, record_id)
+                    records[kind].pop(record_id)
+                    if record_id in self._bundled[kind]:
+                        states[record_id] = self._bundled_state(kind, record_id)
+                    continue
+                states[record_id] = state
         self._check_unique_all()
-        self._dataset = None
         self.revision += 1
         self._notify("", None)
         return self.rejected
 
+    def _bundled_state(self, kind: str, record_id: str) -> Staged:
+        raw = self._bundled[kind][record_id]
+        record = self._bundled_parsed[kind].get(record_id)
+        if record is None:
+            record = kind_of(kind).parse(raw)
+        return Staged(kind, record_id, None, raw, record)
+
     def _rename_colliding_additions(self) -> None:
         """A record the user added whose id a newer bundled dataset now uses for one of its
         own: both are kept, the user's under a new id (reported in ``renamed``)."""
-        for kind in L.KINDS:
+        for kind in KIND_KEYS:
             entries = self.layer["records"][kind]
-            for record_id in [i for i, e in entries.items() if "added" in e and i in self._bundled[kind]]:
+            for record_id in [i for i, e in entries.items() if isinstance(e, dict) and "added" in e
+                              and i in self._bundled[kind]]:
                 entry = entries.pop(record_id)
                 if not isinstance(entry.get("added"), dict):
                     continue
@@ -127,12 +147,12 @@ class Workspace:
     def _check_unique_all(self) -> None:
         """Drop user entries that collide with another record (a hand-edited duplicate, or a
         newer bundled record with the same symbol), whichever of the two comes first."""
-        for kind in L.KINDS:
+        for kind in KIND_KEYS:
             entries = self.layer["records"][kind]
+            unique = kind_of(kind).unique
             seen: dict[Any, str] = {}
-            for record_id in list(self._order(kind)):
-                raw = self._raw[kind].get(record_id)
-                key = self._unique_key(kind, raw) if raw is not None else None
+            for record_id in self._order(kind):
+                key = unique(self._states[kind][record_id].raw)
                 if key is None:
                     continue
                 other = seen.get(key)
@@ -145,36 +165,41 @@ class Workspace:
                 survivor = other if victim == record_id else record_id
                 self.rejected.append(Rejected(kind, victim, f"duplicates {survivor!r} ({key[0]})"))
                 entries.pop(victim)
-                self._remerge(kind, victim)
+                self._states[kind].pop(victim)
+                if victim in self._bundled[kind]:
+                    self._states[kind][victim] = self._bundled_state(kind, victim)
                 seen[key] = survivor
 
-    @staticmethod
-    def _unique_key(kind: str, raw: dict[str, Any]) -> tuple | None:
-        if kind == "elements":
-            return ("symbol", raw.get("symbol"))
-        if kind == "reserves":
-            return ("country and source", raw.get("country", "").casefold(), raw.get("edition"))
-        return None
-
     # --- reading --------------------------------------------------------------------------
+    def records(self, kind: str) -> list[Any]:
+        """The records of one kind, bundled order first, then the user's additions."""
+        cached = self._lists[kind]
+        if cached is None:
+            states = self._states[kind]
+            cached = [states[i].record for i in self._order(kind)]
+            self._lists[kind] = cached
+        return cached
+
+    def record(self, kind: str, record_id: str) -> Any:
+        state = self._states[kind].get(record_id)
+        return None if state is None else state.record
+
     @property
     def dataset(self) -> Dataset:
-        if self._dataset is None:
-            self._dataset = Dataset(
-                info=self.info,
-                companies=[self._records["companies"][i] for i in self._order("companies")],
-                elements=[self._records["elements"][i] for i in self._order("elements")],
-                editions=self.editions,
-                reserves=[self._records["reserves"][i] for i in self._order("reserves")],
-            )
-        return self._dataset
+        return Dataset(info=self.info, companies=self.records("companies"), elements=self.records("elements"),
+                       editions=self.editions, reserves=self.records("reserves"))
+
+    def edition(self, edition_id: str) -> Edition | None:
+        return self._editions_by_id.get(edition_id)
 
     def _order(self, kind: str) -> list[str]:
+        states = self._states[kind]
         extra = [i for i in self.layer["records"][kind] if i not in self._bundled[kind]]
-        return [i for i in self._bundled_order[kind] + extra if i in self._records[kind]]
+        return [i for i in self._bundled_order[kind] + extra if i in states and states[i].raw is not None]
 
     def raw(self, kind: str, record_id: str) -> dict[str, Any] | None:
-        return copy.deepcopy(self._raw[kind].get(record_id))
+        state = self._states[kind].get(record_id)
+        return copy.deepcopy(state.raw) if state is not None else None
 
     def bundled_raw(self, kind: str, record_id: str) -> dict[str, Any] | None:
         return copy.deepcopy(self._bundled[kind].get(record_id))
@@ -183,36 +208,42 @@ class Workspace:
         return copy.deepcopy(self.layer["records"][kind].get(record_id))
 
     def edited_fields(self, kind: str, record_id: str) -> set[str]:
-        return set(self._edited.get((kind, record_id), ()))
+        state = self._states[kind].get(record_id)
+        return set(state.edited) if state is not None else set()
 
     def is_edited(self, kind: str, record_id: str, name: str) -> bool:
         """Whether the user changed this field (no copy: the models ask for every painted cell)."""
-        return name in self._edited.get((kind, record_id), ())
+        state = self._states[kind].get(record_id)
+        return state is not None and name in state.edited
 
     def is_added(self, kind: str, record_id: str) -> bool:
         return "added" in self.layer["records"][kind].get(record_id, {})
 
     def is_orphaned(self, kind: str, record_id: str) -> bool:
-        return (kind, record_id) in self._orphaned
+        state = self._states[kind].get(record_id)
+        return state is not None and state.orphaned
 
     def conflicts(self, kind: str | None = None, record_id: str | None = None) -> list[L.Conflict]:
         out = []
-        for (k, i), items in self._conflicts.items():
-            if (kind is None or k == kind) and (record_id is None or i == record_id):
-                out.extend(items)
+        for k in KIND_KEYS if kind is None else (kind,):
+            for i, state in self._states[k].items():
+                if record_id is None or i == record_id:
+                    out.extend(state.conflicts)
         return out
 
     def conflict(self, kind: str, record_id: str, name: str) -> L.Conflict | None:
-        return next((c for c in self._conflicts.get((kind, record_id), []) if c.field == name), None)
+        state = self._states[kind].get(record_id)
+        return next((c for c in state.conflicts if c.field == name), None) if state is not None else None
 
     def label(self, kind: str, record_id: str) -> str:
-        raw = self._raw[kind].get(record_id) or self._bundled[kind].get(record_id) or \
+        state = self._states[kind].get(record_id)
+        raw = (state.raw if state is not None else None) or self._bundled[kind].get(record_id) or \
             (self.layer["records"][kind].get(record_id) or {}).get("snapshot") or {"id": record_id}
         return record_label(kind, raw, self._editions_by_id)
 
     def changes(self) -> list[Change]:
         out: list[Change] = []
-        for kind in L.KINDS:
+        for kind in KIND_KEYS:
             for record_id, entry in self.layer["records"][kind].items():
                 label = self.label(kind, record_id)
                 if "added" in entry:
@@ -223,46 +254,135 @@ class Workspace:
                     bundled = self._bundled[kind].get(record_id) or entry.get("snapshot") or {}
                     for name, mine in entry.get("fields", {}).items():
                         out.append(Change(kind, record_id, label, name, "edited", bundled.get(name), mine,
-                                          self.conflict(kind, record_id, name),
-                                          (kind, record_id) in self._orphaned))
+                                          self.conflict(kind, record_id, name), self.is_orphaned(kind, record_id)))
         return out
 
     def change_count(self) -> int:
         return L.count_changes(self.layer)
 
-    # --- mutating -------------------------------------------------------------------------
-    def set_entry(self, kind: str, record_id: str, entry: dict[str, Any] | None) -> None:
-        """Put a layer entry in place (the one primitive behind every edit, undo and redo)."""
+    def layer_view(self) -> dict[str, Any]:
+        """The user's layer as it is now, for storage to serialise. Read-only by contract:
+        entries are replaced (``set_entry``), never edited in place, so a caller may cache
+        per-entry encodings by object identity."""
+        return self.layer
+
+    @property
+    def base_dataset_version(self) -> str:
+        return str(self.layer.get("base_dataset_version") or "")
+
+    def rebase(self, dataset_version: str) -> None:
+        """Record that the layer now sits over ``dataset_version`` (after an upgrade merge)."""
+        self.layer["base_dataset_version"] = dataset_version
+        self.revision += 1
+
+    # --- staging and applying ---------------------------------------------------------------
+    def current(self, kind: str, record_id: str) -> Staged:
+        """The record's state now (for an undo command to put back)."""
+        state = self._states[kind].get(record_id)
+        entry = self.layer["records"][kind].get(record_id)
+        if state is None:
+            return Staged(kind, record_id, entry, None, None)
+        return state
+
+    def stage(self, kind: str, record_id: str, entry: dict[str, Any] | None) -> Staged:
+        """Validate ``entry`` as the record's new layer entry (EditError if it breaks a rule)."""
+        remembered = self._recent.get(id(entry)) if entry is not None else None
+        if remembered is not None and remembered.entry is entry and remembered.record_id == record_id:
+            return remembered
+        try:
+            state = self._stage(kind, record_id, entry)
+        except RecordError as exc:
+            raise EditError(f"{self._field_words(kind, exc)}: {exc.rule}") from None
+        except _LOAD_ERRORS as exc:
+            raise EditError(str(exc)) from None
+        self._check_unique(state)
+        if entry is not None:
+            if len(self._recent) > 32:
+                self._recent.clear()
+            self._recent[id(entry)] = state
+        return state
+
+    def apply(self, state: Staged) -> None:
+        """Put a staged state in place (the one primitive behind every edit, undo and redo)."""
+        kind, record_id = state.kind, state.record_id
         entries = self.layer["records"][kind]
-        if entry is None:
+        if state.entry is None:
             entries.pop(record_id, None)
         else:
-            entries[record_id] = copy.deepcopy(entry)
-        self._remerge(kind, record_id)
-        self._dataset = None
+            entries[record_id] = state.entry
+        if state.raw is None:
+            self._states[kind].pop(record_id, None)
+        else:
+            self._states[kind][record_id] = state
+        self._lists[kind] = None
+        self._recent.pop(id(state.entry), None)
         self.revision += 1
         self._notify(kind, record_id)
 
+    def set_entry(self, kind: str, record_id: str, entry: dict[str, Any] | None) -> None:
+        """Put a layer entry in place: staged already by an ``entry_for_*`` call, or staged now."""
+        remembered = self._recent.get(id(entry)) if entry is not None else None
+        if remembered is not None and remembered.entry is entry and remembered.record_id == record_id:
+            self.apply(remembered)
+        else:
+            self.apply(self._stage(kind, record_id, copy.deepcopy(entry)))
+
+    def _stage(self, kind: str, record_id: str, entry: dict[str, Any] | None) -> Staged:
+        if entry is not None:
+            L.validate_entry(entry, f"{kind}.{record_id}")
+        bundled = self._bundled[kind].get(record_id)
+        if entry is None and bundled is not None:
+            return self._bundled_state(kind, record_id)
+        raw, edited, conflicts, orphaned = L.merge_record(bundled, entry, kind)
+        if raw is None:
+            return Staged(kind, record_id, entry, None, None)
+        record = kind_of(kind).parse(raw)
+        if kind == "reserves" and record.edition not in self._editions_by_id:
+            raise RecordError(record_id, "edition", f"unknown source {record.edition!r}")
+        return Staged(kind, record_id, entry, raw, record, frozenset(edited), tuple(conflicts), orphaned)
+
+    @staticmethod
+    def _field_words(kind: str, exc: RecordError) -> str:
+        """The field a refusal is about, as the user sees it (its label, not its key)."""
+        if exc.label:
+            return exc.label
+        name = exc.field.split(".")[0].split("[")[0]
+        if exc.field == name and kind_of(kind).has_field(name):
+            return kind_of(kind).field_label(name)
+        return exc.field
+
+    def _check_unique(self, state: Staged) -> None:
+        kind = kind_of(state.kind)
+        key = kind.unique(state.raw) if state.raw is not None else None
+        if key is None:
+            return
+        for other_id, other in self._states[state.kind].items():
+            if other_id != state.record_id and other.raw is not None and kind.unique(other.raw) == key:
+                raise EditError(f"{kind.unique_what.capitalize()}: already used by "
+                                f"{record_label(state.kind, other.raw, self._editions_by_id)}")
+
+    # --- the edits (each returns the new layer entry, staged and validated) -------------------
     def parse_input(self, kind: str, name: str, value: Any) -> Any:
         """A typed value (text or JSON) for one field, parsed to its JSON form, or EditError."""
         try:
-            return to_json_value(spec(kind, name).parse(value))
+            return to_json_value(kind_of(kind).field(name).parse(value))
         except FieldError as exc:
             raise EditError(str(exc)) from None
 
+    def _staged_entry(self, kind: str, record_id: str, entry: dict[str, Any] | None) -> dict[str, Any] | None:
+        return self.stage(kind, record_id, entry).entry
+
     def entry_for_field(self, kind: str, record_id: str, name: str, value: Any) -> dict[str, Any] | None:
         """The layer entry that sets one field (validated; nothing changes yet)."""
-        if record_id not in self._raw[kind]:
+        if record_id not in self._states[kind] or self._states[kind][record_id].raw is None:
             raise EditError(f"{kind} has no record {record_id!r}")
         new = L.entry_with_field(self.entry(kind, record_id), self._bundled[kind].get(record_id), name,
                                  to_json_value(value))
-        self._validate(kind, record_id, new)
-        return new
+        return self._staged_entry(kind, record_id, new)
 
     def entry_without_field(self, kind: str, record_id: str, name: str) -> dict[str, Any] | None:
         new = L.entry_without_field(self.entry(kind, record_id), self._bundled[kind].get(record_id), name)
-        self._validate(kind, record_id, new)
-        return new
+        return self._staged_entry(kind, record_id, new)
 
     def entry_for_record(self, kind: str, record_id: str, raw: dict[str, Any]) -> dict[str, Any] | None:
         """The layer entry that makes a record equal ``raw`` (a whole-record edit)."""
@@ -274,34 +394,24 @@ class Workspace:
             new: dict[str, Any] | None = L.added_entry(raw)
         else:
             new = entry
-            current = self._raw[kind][record_id]
+            current = self._states[kind][record_id].raw or {}
             for name in sorted(set(raw) | set(current)):
                 if name != "id" and raw.get(name) != current.get(name):
                     new = L.entry_with_field(new, bundled, name, raw.get(name))
-        self._validate(kind, record_id, new)
-        return new
+        return self._staged_entry(kind, record_id, new)
 
     def new_record_id(self, kind: str, raw: dict[str, Any]) -> str:
-        """A fresh id for a record the user adds. The "user." prefix keeps it out of the way
-        of ids a future bundled dataset may bring."""
-        if kind == "reserves":
-            base = f"user.{raw.get('edition', 'source')}.{slug(str(raw.get('country', '')))}"
-        else:
-            base = f"user.{slug(str(raw.get('name', '')))}"
-        base = base[:58]
-        candidate, n = base, 2
-        taken = set(self._raw[kind]) | set(self._bundled[kind]) | set(self.layer["records"][kind])
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate[:64]
+        entries = self.layer["records"][kind]
+        return kind_of(kind).new_id(raw, lambda i: i in self._states[kind] or i in self._bundled[kind]
+                                    or i in entries)
 
     def entry_for_new(self, kind: str, raw: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         raw = copy.deepcopy(raw)
         raw["id"] = raw.get("id") or self.new_record_id(kind, raw)
-        if raw["id"] in self._raw[kind] or raw["id"] in self._bundled[kind]:
+        if raw["id"] in self._states[kind] or raw["id"] in self._bundled[kind]:
             raise EditError(f"id: {raw['id']!r} is already used")
-        entry = L.added_entry(raw)
-        self._validate(kind, raw["id"], entry)
+        entry = self._staged_entry(kind, raw["id"], L.added_entry(raw))
+        assert entry is not None
         return raw["id"], entry
 
     def entry_for_revert(self, kind: str, record_id: str) -> None:
@@ -309,55 +419,16 @@ class Workspace:
         bundled version is known to fit among the other records (e.g. no symbol clash)."""
         if self.is_added(kind, record_id):
             raise EditError("a record you added has no bundled version; delete it instead")
-        self._validate(kind, record_id, None)
+        self.stage(kind, record_id, None)
         return None
 
     def entry_for_delete(self, kind: str, record_id: str) -> dict[str, Any] | None:
-        return L.deleted_entry(self._bundled[kind].get(record_id), self.entry(kind, record_id))
+        new = L.deleted_entry(self._bundled[kind].get(record_id), self.entry(kind, record_id))
+        return self._staged_entry(kind, record_id, new)
 
     def entry_keep_mine(self, kind: str, record_id: str, name: str) -> dict[str, Any]:
-        return L.entry_keep_mine(self.entry(kind, record_id) or {}, self._bundled[kind][record_id], name)
-
-    # --- internals ------------------------------------------------------------------------
-    def _validate(self, kind: str, record_id: str, entry: dict[str, Any] | None) -> None:
-        raw, _edited, _conflicts, _orphaned = L.merge_record(self._bundled[kind].get(record_id), entry, kind)
-        if raw is None:
-            return
-        try:
-            parsed = parse_record(kind, raw)
-        except RecordError as exc:
-            raise EditError(f"{exc.field}: {exc.rule}") from None
-        if kind == "reserves" and parsed.edition not in self._editions_by_id:
-            raise EditError(f"edition: unknown source {parsed.edition!r}")
-        key = self._unique_key(kind, raw)
-        if key is not None:
-            for other_id, other in self._raw[kind].items():
-                if other_id != record_id and self._unique_key(kind, other) == key:
-                    what = "symbol" if kind == "elements" else "country and source"
-                    raise EditError(f"{what}: already used by {record_label(kind, other, self._editions_by_id)}")
-
-    def _remerge(self, kind: str, record_id: str) -> None:
-        entry = self.layer["records"][kind].get(record_id)
-        raw, edited, conflicts, orphaned = L.merge_record(self._bundled[kind].get(record_id), entry, kind)
-        key = (kind, record_id)
-        self._edited.pop(key, None)
-        self._conflicts.pop(key, None)
-        self._orphaned.discard(key)
-        if raw is None:
-            self._records[kind].pop(record_id, None)
-            self._raw[kind].pop(record_id, None)
-            return
-        record = parse_record(kind, raw)
-        if kind == "reserves" and record.edition not in self._editions_by_id:
-            raise RecordError(record_id, "edition", f"unknown source {record.edition!r}")
-        self._records[kind][record_id] = record
-        self._raw[kind][record_id] = raw
-        if edited:
-            self._edited[key] = edited
-        if conflicts:
-            self._conflicts[key] = conflicts
-        if orphaned:
-            self._orphaned.add(key)
+        new = L.entry_keep_mine(self.entry(kind, record_id) or {}, self._bundled[kind][record_id], name)
+        return self._staged_entry(kind, record_id, new)  # type: ignore[return-value]
 
     def _notify(self, kind: str, record_id: str | None) -> None:
         for listener in list(self.listeners):

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import fields as F
+from app.domain.kinds import KIND_KEYS, kind_of
 from app.domain.model import Dataset, DatasetInfo
-from app.domain.records import RecordError, parse_edition, parse_record
-from app.storage.safe_io import LoadError, strict_json_loads
+from app.domain.records import RecordError, parse_edition
+from app.storage.strict_json import LoadError, strict_json_loads
 
 SCHEMA_VERSION = 1
-KINDS = ("companies", "elements", "reserves")
-FILES = {kind: f"{kind}.json" for kind in KINDS}
+FILES = {kind: f"{kind}.json" for kind in KIND_KEYS}
 
 
 class DataError(Exception):
@@ -31,6 +31,12 @@ class Bundled:
 
     dataset: Dataset
     raw: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def records(self) -> dict[str, list[Any]]:
+        """The parsed records by kind (the workspace reuses them for records nobody edited)."""
+        return {"companies": self.dataset.companies, "elements": self.dataset.elements,
+                "reserves": self.dataset.reserves}
 
 
 def _envelope(path: Path, kind: str) -> tuple[dict, DatasetInfo]:
@@ -64,7 +70,7 @@ def parse_records(kind: str, raws: list, where: str) -> list:
     records, seen = [], set()
     for index, raw in enumerate(raws):
         try:
-            record = parse_record(kind, raw)
+            record = kind_of(kind).parse(raw)
         except RecordError as exc:
             raise DataError(f"{where}: {kind}[{index}]: {exc}") from None
         if record.id in seen:
@@ -77,7 +83,7 @@ def parse_records(kind: str, raws: list, where: str) -> list:
 def load_bundled(directory: Path) -> Bundled:
     infos, raw, parsed = [], {}, {}
     editions = []
-    for kind in KINDS:
+    for kind in KIND_KEYS:
         path = directory / FILES[kind]
         if not path.exists():
             raise DataError(f"{path.name}: bundled data file is missing from {directory}")
