@@ -15,11 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TypeVar
 
 from app.storage.atomic import SaveError, atomic_write_bytes, classify_oserror
 from app.storage.clock import as_utc, file_timestamp, utc_now
 
 __all__ = ["BackupEntry", "BackupSet", "PINNED_REASON_PREFIX", "select_backups_to_keep"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -144,14 +147,15 @@ class BackupSet:
         found.sort(key=lambda e: (e.when, e.counter), reverse=True)
         return found
 
-    def newest_valid(self, validate: Callable[[bytes], None]) -> BackupEntry | None:
-        """The newest backup whose bytes pass ``validate`` (which raises if invalid)."""
+    def newest_usable(self, decode: Callable[[bytes], T]) -> tuple[BackupEntry, T, bytes] | None:
+        """The one chooser of a backup to recover from: the newest whose bytes ``decode``
+        accepts (any exception means "not usable"), with what it decoded to and its bytes."""
         for entry in self.entries():
             try:
-                validate(entry.path.read_bytes())
+                raw = entry.path.read_bytes()
+                return entry, decode(raw), raw
             except Exception:  # noqa: BLE001 - any failure means "not usable"
                 continue
-            return entry
         return None
 
     def backup(

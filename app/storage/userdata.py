@@ -7,7 +7,6 @@ a damaged file recovered, records set aside, a newer bundled dataset merged, rea
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,9 +14,9 @@ from app import __version__
 from app.domain.layers import LAYER_SCHEMA_VERSION, validate_layer_shape
 from app.domain.workspace import Workspace
 from app.storage.bundled import Bundled
-from app.storage.docstore import DocumentStore
 from app.storage.atomic import SaveError
-from app.storage.strict_json import json_dumps_bytes
+from app.storage.docstore import DocumentStore
+from app.storage.layer_encoder import LayerEncoder
 
 FILE_NAME = "userdata.json"
 FORMAT = "curbwatch-userdata"
@@ -29,57 +28,6 @@ MIGRATIONS: dict = {}
 # Autosave runs after every edit; a routine backup of the previous file is made at most every
 # ten minutes (and always before a migration, merge, discard, reset, restore or overwrite).
 BACKUP_EVERY_S = 600.0
-
-
-class LayerEncoder:
-    """Compact JSON of the user layer, re-encoding only the entries that changed.
-
-    The workspace replaces an entry object whenever it changes it (``Workspace.set_entry``)
-    and never edits one in place, so an entry that is the same object as last time has the
-    same bytes. Each new fragment is read back (parsed and compared) once, when it is made,
-    which is the docstore's read-back check done piece by piece. The output is byte-for-byte
-    what ``json_dumps_bytes(layer, pretty=False)`` gives (sorted keys), so fingerprints agree.
-    With 10,000 entries this takes the save from about 59 ms to under 20 ms."""
-
-    def __init__(self) -> None:
-        self._cache: dict[tuple[str, str], tuple[object, bytes]] = {}
-
-    @staticmethod
-    def _dumps(value) -> bytes:
-        return json_dumps_bytes(value, pretty=False)[:-1]  # without the trailing newline
-
-    def encode(self, layer: dict) -> bytes:
-        cache = self._cache
-        used = 0
-        parts = []
-        for key in sorted(layer):
-            if key != "records" or not isinstance(layer[key], dict):
-                parts.append(self._dumps(key) + b":" + self._dumps(layer[key]))
-                continue
-            kinds = []
-            for kind in sorted(layer["records"]):
-                entries = layer["records"][kind]
-                fragments = []
-                for record_id in sorted(entries):
-                    entry = entries[record_id]
-                    cached = cache.get((kind, record_id))
-                    if cached is None or cached[0] is not entry:
-                        fragment = self._dumps(entry)
-                        if json.loads(fragment) != entry:
-                            raise SaveError("invalid", f"Nothing was saved: {kind} {record_id!r} would not load "
-                                            "back unchanged.")
-                        # The key travels with its value: one lookup per entry per save.
-                        cached = (entry, self._dumps(record_id) + b":" + fragment)
-                        cache[(kind, record_id)] = cached
-                    fragments.append(cached[1])
-                used += len(entries)
-                kinds.append(self._dumps(kind) + b":{" + b",".join(fragments) + b"}")
-            parts.append(b'"records":{' + b",".join(kinds) + b"}")
-        if len(cache) > used:  # entries were removed: forget them
-            live = {(k, i) for k, entries in layer.get("records", {}).items() for i in entries}
-            for gone in set(cache) - live:
-                del cache[gone]
-        return b"{" + b",".join(parts) + b"}\n"
 
 
 @dataclass
@@ -143,10 +91,10 @@ class UserData:
             if not report.read_only:
                 self._save_quietly(report, reason="pre-rename")
         bundled_version = self.bundled.dataset.info.dataset_version
-        layer_version = self.workspace.layer.get("base_dataset_version")
+        layer_version = self.workspace.base_dataset_version
         if loaded.data is not None and layer_version != bundled_version:
             conflicts = len(self.workspace.conflicts())
-            self.workspace.layer["base_dataset_version"] = bundled_version
+            self.workspace.rebase(bundled_version)
             report.messages.append(
                 f"The bundled dataset was updated ({layer_version or 'unknown'} → {bundled_version}). Your changes "
                 f"were kept" + (f"; {conflicts} of them conflict with the update (Edit > Show my changes)."
@@ -188,7 +136,7 @@ class UserData:
                             path=self.path)
         revision = self.workspace.revision
         # Serialised synchronously, so no copy is needed: nothing edits the layer meanwhile.
-        layer = self.workspace.layer
+        layer = self.workspace.layer_view()
         self.store.save(layer, force=force, encoded=self._encoder.encode(layer))
         self._saved_revision = revision
 

@@ -85,7 +85,10 @@ def test_backup_skips_unchanged_content_unless_forced(tmp_path: Path) -> None:
     entries = backups.entries()
     assert [e.path for e in entries] == [again, forced, first]
     assert entries[0].reason == "pre-import" and entries[2].reason is None
-    assert backups.newest_valid(_valid) == entries[0]
+    found = backups.newest_usable(lambda raw: _valid(raw) or "ok")
+    assert found is not None and found[0] == entries[0] and found[1] == "ok"
+    entries[0].path.write_bytes(b"\x00")  # damaged: the next one down is chosen
+    assert backups.newest_usable(lambda raw: _valid(raw) or "ok")[0] == entries[1]
 
 
 def test_backup_never_stores_invalid_bytes(tmp_path: Path) -> None:

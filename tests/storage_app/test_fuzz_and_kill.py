@@ -43,7 +43,7 @@ def test_workspace_accepts_any_layer_shape_without_crashing(bundled, records):
     ws = Workspace(bundled.dataset.info, bundled.raw, bundled.dataset.editions, layer)
     dataset = ws.dataset  # whatever was rejected, what remains is valid and complete
     assert len(dataset.companies) >= 27 and dataset.editions
-    json.dumps(ws.layer, allow_nan=False)
+    json.dumps(ws.layer_view(), allow_nan=False)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -81,8 +81,8 @@ def test_layer_encoder_matches_a_full_encoding_through_edits(bundled):
     import random
 
     from app.domain.workspace import Workspace
+    from app.storage.layer_encoder import LayerEncoder
     from app.storage.strict_json import json_dumps_bytes
-    from app.storage.userdata import LayerEncoder
 
     ws = Workspace(bundled.dataset.info, bundled.raw, bundled.dataset.editions)
     encoder = LayerEncoder()
@@ -107,4 +107,4 @@ def test_layer_encoder_matches_a_full_encoding_through_edits(bundled):
         elif action == "revert":
             ws.set_entry("reserves", record_id, None)
         if step % 10 == 0 or step == 299:
-            assert encoder.encode(ws.layer) == json_dumps_bytes(ws.layer, pretty=False), step
+            assert encoder.encode(ws.layer_view()) == json_dumps_bytes(ws.layer_view(), pretty=False), step
