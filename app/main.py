@@ -88,12 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         from PySide6.QtCore import QSettings
 
         from app.ui.controller import EditController
-        from app.ui.window import MainWindow
+        from app.ui.main_window import MainWindow
 
         controller = EditController(userdata)
         window = MainWindow(controller, on, settings=QSettings())
-        for message in report.messages:
-            window.add_banner("warning", message)
+        window.show_open_messages(report.messages)
         window.resize(1280, 800)
         window.restore_state()
         window.show()
@@ -185,7 +184,7 @@ def _drop_offscreen_noise(_mode, _context, message: str) -> None:
 def _render_tabs(app, bundled, data_dir: Path, directory: Path, on: dt.date) -> int:
     from app.storage.userdata import UserData
     from app.ui.controller import EditController
-    from app.ui.window import MainWindow
+    from app.ui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory(prefix="curbwatch-screenshot-") as scratch:
         copy = Path(scratch) / "data"
@@ -194,8 +193,7 @@ def _render_tabs(app, bundled, data_dir: Path, directory: Path, on: dt.date) -> 
         try:
             report = userdata.open()
             window = MainWindow(EditController(userdata), on, settings=None)
-            for message in report.messages:
-                window.add_banner("warning", message)
+            window.show_open_messages(report.messages)
             window.resize(1280, 800)
             window.show()
             try:

@@ -70,13 +70,12 @@ def make_window(qtbot, open_userdata):
 
     def _make(on=dt.date(2026, 11, 29), directory=None):
         from app.ui.controller import EditController
-        from app.ui.window import MainWindow
+        from app.ui.main_window import MainWindow
 
         userdata, report = open_userdata(directory)
         controller = EditController(userdata)
         window = MainWindow(controller, on)
-        for message in report.messages:
-            window.add_banner("warning", message)
+        window.show_open_messages(report.messages)
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.domain.kinds import kind_of
 from app.domain.workspace import Change
+from app.ui import theme as themes
 from app.ui.controller import EditController
-
-KIND_LABELS = {"companies": "Company", "elements": "Element", "reserves": "Reserve"}
 
 
 def _show(value: Any) -> str:
@@ -36,11 +36,7 @@ def _show(value: Any) -> str:
 
 
 def _field_label(kind: str, name: str) -> str:
-    if not name:
-        return "(whole record)"
-    from app.domain.fields import FIELDS_BY_KIND
-
-    return next((s.label for s in FIELDS_BY_KIND[kind] if s.name == name), name.replace("_", " ").capitalize())
+    return kind_of(kind).field_label(name) if name else "(whole record)"
 
 
 class ChangesDialog(QDialog):
@@ -83,14 +79,14 @@ class ChangesDialog(QDialog):
         for row, change in enumerate(self.changes):
             status = ("conflict: bundled now " + _show(change.conflict.bundled)) if change.conflict else \
                 ("no longer bundled" if change.orphaned else change.action)
-            values = (KIND_LABELS[change.kind], change.label, _field_label(change.kind, change.field),
+            values = (kind_of(change.kind).label, change.label, _field_label(change.kind, change.field),
                       _show(change.bundled) if change.action != "added" else "(not in bundled data)",
                       _show(change.mine) if change.action != "deleted" else "(deleted)", status)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 if change.conflict is not None:
-                    item.setBackground(QColor("#ffd6a8"))
+                    item.setBackground(QColor(themes.current().conflict))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         for column, width in ((1, 240), (3, 220), (4, 220)):

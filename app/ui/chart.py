@@ -15,9 +15,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.domain.reserves import format_mt
-
-BAR_COLOR = "#3b6ea8"
-NO_MATCH_BAR = "#d9822b"
+from app.ui import theme as themes
 
 
 @dataclass(frozen=True)
@@ -28,16 +26,23 @@ class Bar:
 
 
 class ReserveChart(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, theme: themes.Theme | None = None) -> None:
         super().__init__(parent)
-        pg.setConfigOptions(antialias=True, background="w", foreground="#222")
-        self.plot = pg.PlotWidget()
+        self.theme = theme or themes.current()
+        # Colours set on this widget, not through pyqtgraph's global options, so nothing else
+        # that uses pyqtgraph is affected and the chart can follow the palette.
+        self.plot = pg.PlotWidget(background=self.theme.chart_bg)
+        self.plot.setAntialiasing(True)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(self.theme.chart_fg)
+            axis.setTextPen(self.theme.chart_fg)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         self.plot.setLabel("bottom", "Reserves, million metric tons of rare-earth oxide (REO) equivalent")
-        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], brush=BAR_COLOR, pen=BAR_COLOR)
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], brush=self.theme.bar, pen=self.theme.bar)
         self.plot.addItem(self.bars)
         self._labels: list[pg.TextItem] = []
         self._data: list[Bar] = []
@@ -53,8 +58,9 @@ class ReserveChart(QWidget):
         slots = max(n, 8)
         ys = [slots - 1 - i for i in range(n)]
         widths = [b.tons / 1e6 for b in bars]
-        brushes = [pg.mkBrush(NO_MATCH_BAR if b.highlight else BAR_COLOR) for b in bars]
-        pens = [pg.mkPen(QColor(NO_MATCH_BAR if b.highlight else BAR_COLOR).darker(130)) for b in bars]
+        colours = [self.theme.bar_warn if b.highlight else self.theme.bar for b in bars]
+        brushes = [pg.mkBrush(c) for c in colours]
+        pens = [pg.mkPen(QColor(c).darker(130)) for c in colours]
         self.bars.setOpts(x0=[0.0] * n, y=ys, height=0.6, width=widths, brushes=brushes, pens=pens)
         axis = self.plot.getAxis("left")
         axis.setTicks([[(y, b.label) for y, b in zip(ys, bars)]])
@@ -65,7 +71,7 @@ class ReserveChart(QWidget):
         font.setPointSize(9)
         top = max(widths, default=1.0) or 1.0
         for y, bar, width in zip(ys, bars, widths):
-            text = pg.TextItem(format_mt(bar.tons), color="#222", anchor=(0, 0.5))
+            text = pg.TextItem(format_mt(bar.tons), color=self.theme.chart_fg, anchor=(0, 0.5))
             text.setFont(font)
             text.setPos(width + top * 0.01, y)
             self.plot.addItem(text)

@@ -13,31 +13,32 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.domain.fields import spec
-from app.domain.workspace import EditError, Workspace
-from app.storage.safe_io import LoadError, SaveError
+from app.domain.kinds import kind_of
+from app.domain.workspace import EditError, Staged, Workspace
+from app.storage.atomic import SaveError
+from app.storage.strict_json import LoadError
 from app.storage.userdata import UserData
 
 SAVE_DELAY_MS = 300
 RETRY_MS = (2_000, 5_000, 15_000, 30_000)
-KIND_NOUN = {"companies": "company", "elements": "element", "reserves": "reserve row"}
 
 
 class SetEntries(QUndoCommand):
-    """Replace some user-layer entries; undo puts the old ones back."""
+    """Put some records' staged states in place; undo puts the states before back. Both were
+    validated and parsed when the edit was made, so redo and undo parse nothing."""
 
-    def __init__(self, workspace: Workspace, changes: list[tuple[str, str, Any, Any]], text: str) -> None:
+    def __init__(self, workspace: Workspace, changes: list[tuple[Staged, Staged]], text: str) -> None:
         super().__init__(text)
         self._workspace = workspace
-        self._changes = changes  # (kind, record_id, before, after)
+        self._changes = changes  # (before, after)
 
     def redo(self) -> None:
-        for kind, record_id, _before, after in self._changes:
-            self._workspace.set_entry(kind, record_id, after)
+        for _before, after in self._changes:
+            self._workspace.apply(after)
 
     def undo(self) -> None:
-        for kind, record_id, before, _after in reversed(self._changes):
-            self._workspace.set_entry(kind, record_id, before)
+        for before, _after in reversed(self._changes):
+            self._workspace.apply(before)
 
 
 class EditController(QObject):
@@ -68,20 +69,28 @@ class EditController(QObject):
         return self.userdata.dirty
 
     # --- edits ----------------------------------------------------------------------------
-    def _push(self, changes: list[tuple[str, str, Any, Any]], text: str) -> bool:
+    def _push(self, changes: list[tuple[str, str, Any]], text: str) -> bool:
+        """Push an undoable command for (kind, record id, new entry) changes (already staged)."""
         if self.read_only:
-            self.rejected.emit("Not changed: your data is open read-only. "
-                               + (self.userdata.store.read_only_reason if self.userdata.store else ""))
+            self.rejected.emit("Not changed: your data is open read-only. " + (self.userdata.read_only_reason or ""))
             return False
-        changes = [c for c in changes if c[2] != c[3]]
-        if not changes:
+        staged = []
+        for kind, record_id, entry in changes:
+            before = self.workspace.current(kind, record_id)
+            if before.entry == entry:
+                continue
+            staged.append((before, self.workspace.stage(kind, record_id, entry)))
+        if not staged:
             return True
-        self.undo_stack.push(SetEntries(self.workspace, changes, text))
+        self.undo_stack.push(SetEntries(self.workspace, staged, text))
         return True
 
     def _refuse(self, exc: Exception) -> bool:
         self.rejected.emit(f"Not changed: {exc}")
         return False
+
+    def _label(self, kind: str, record_id: str) -> str:
+        return self.workspace.label(kind, record_id)
 
     def edit_field(self, kind: str, record_id: str, name: str, typed: Any) -> bool:
         try:
@@ -89,19 +98,15 @@ class EditController(QObject):
             after = self.workspace.entry_for_field(kind, record_id, name, value)
         except EditError as exc:
             return self._refuse(exc)
-        before = self.workspace.entry(kind, record_id)
-        label = spec(kind, name).label.lower()
-        return self._push([(kind, record_id, before, after)],
-                          f"Edit {label} of {self.workspace.label(kind, record_id)}")
+        label = kind_of(kind).field_label(name).lower()
+        return self._push([(kind, record_id, after)], f"Edit {label} of {self._label(kind, record_id)}")
 
     def edit_record(self, kind: str, record_id: str, raw: dict[str, Any], text: str | None = None) -> bool:
         try:
             after = self.workspace.entry_for_record(kind, record_id, raw)
         except EditError as exc:
             return self._refuse(exc)
-        before = self.workspace.entry(kind, record_id)
-        return self._push([(kind, record_id, before, after)],
-                          text or f"Edit {self.workspace.label(kind, record_id)}")
+        return self._push([(kind, record_id, after)], text or f"Edit {self._label(kind, record_id)}")
 
     def add_record(self, kind: str, raw: dict[str, Any]) -> str | None:
         try:
@@ -109,52 +114,50 @@ class EditController(QObject):
         except EditError as exc:
             self._refuse(exc)
             return None
-        from app.domain.workspace import record_label
-
-        label = record_label(kind, entry["added"], {e.id: e for e in self.workspace.editions})
-        return record_id if self._push([(kind, record_id, None, entry)], f"Add {KIND_NOUN[kind]} {label}") else None
+        info = kind_of(kind)
+        label = info.describe(entry["added"], {e.id: e for e in self.workspace.editions})
+        return record_id if self._push([(kind, record_id, entry)], f"Add {info.noun} {label}") else None
 
     def delete_record(self, kind: str, record_id: str) -> bool:
-        label = self.workspace.label(kind, record_id)
-        before = self.workspace.entry(kind, record_id)
-        after = self.workspace.entry_for_delete(kind, record_id)
-        return self._push([(kind, record_id, before, after)], f"Delete {KIND_NOUN[kind]} {label}")
+        label = self._label(kind, record_id)
+        try:
+            after = self.workspace.entry_for_delete(kind, record_id)
+        except EditError as exc:
+            return self._refuse(exc)
+        return self._push([(kind, record_id, after)], f"Delete {kind_of(kind).noun} {label}")
 
     def revert_field(self, kind: str, record_id: str, name: str) -> bool:
         try:
             after = self.workspace.entry_without_field(kind, record_id, name)
         except EditError as exc:
             return self._refuse(exc)
-        return self._push([(kind, record_id, self.workspace.entry(kind, record_id), after)],
-                          f"Revert {spec(kind, name).label.lower() if name in _names(kind) else name} of "
-                          f"{self.workspace.label(kind, record_id)}")
+        return self._push([(kind, record_id, after)],
+                          f"Revert {kind_of(kind).field_label(name).lower()} of {self._label(kind, record_id)}")
 
     def revert_record(self, kind: str, record_id: str) -> bool:
-        before = self.workspace.entry(kind, record_id)
         try:
             after = self.workspace.entry_for_revert(kind, record_id)
         except EditError as exc:
             return self._refuse(exc)
-        return self._push([(kind, record_id, before, after)],
-                          f"Revert {self.workspace.label(kind, record_id)} to bundled")
+        return self._push([(kind, record_id, after)], f"Revert {self._label(kind, record_id)} to bundled")
 
     def keep_mine(self, kind: str, record_id: str, name: str) -> bool:
-        after = self.workspace.entry_keep_mine(kind, record_id, name)
-        return self._push([(kind, record_id, self.workspace.entry(kind, record_id), after)],
-                          f"Keep my {name} of {self.workspace.label(kind, record_id)}")
+        try:
+            after = self.workspace.entry_keep_mine(kind, record_id, name)
+        except EditError as exc:
+            return self._refuse(exc)
+        return self._push([(kind, record_id, after)],
+                          f"Keep my {kind_of(kind).field_label(name).lower()} of {self._label(kind, record_id)}")
 
     def reset_all(self) -> bool:
-        changes = []
-        for kind, entries in self.workspace.layer["records"].items():
-            for record_id, entry in entries.items():
-                changes.append((kind, record_id, entry, None))
+        changes = [(change.kind, change.record_id, None) for change in self.workspace.changes()]
         if not changes:
             return True
         try:
             self.userdata.backup_now("pre-reset")
         except SaveError as exc:
             return self._refuse(EditError(f"no backup could be made first, so nothing was reset ({exc})"))
-        return self._push(changes, "Reset all data to bundled")
+        return self._push(list(dict.fromkeys(changes)), "Reset all data to bundled")
 
     def reload(self) -> list[str]:
         """Throw away what is in memory and read the data file again (after another program
@@ -218,8 +221,3 @@ class EditController(QObject):
         self.dirty_changed.emit(False)
         return True
 
-
-def _names(kind: str) -> set[str]:
-    from app.domain.fields import FIELDS_BY_KIND
-
-    return {s.name for s in FIELDS_BY_KIND[kind]}

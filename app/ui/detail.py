@@ -1,136 +1,122 @@
 """HTML for the detail panes: a record's facts, its dated timeline per measure and its sources.
 
-Everything from the data is escaped; confidence other than HIGH is shown next to the fact.
+Built with ``app.ui.html``: data goes in escaped; confidence other than HIGH is shown next to
+the fact it qualifies.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
-from app.domain.model import CATEGORY_LABELS, MEASURE_LABELS, Company, Element, Event, Source
+from app.domain.model import CATEGORY_LABELS, EVENT_KIND_LABELS, MEASURE_LABELS, Company, Element, Event, Source
 from app.domain.status import Status, measure_events, measures_of, record_status
-
-_KIND_WORDS = {
-    "announced": "Announced",
-    "in_force": "In force",
-    "suspended": "Suspended",
-    "lifted": "Lifted",
-    "changed_unknown": "Changed (outcome unconfirmed)",
-    "note": "Note",
-}
-_STATUS_STYLE = {
-    "in_force": "color:#b3261e",
-    "suspended": "color:#1f5fa8",
-    "expired": "color:#b35c00;font-weight:bold",
-    "unknown": "color:#b35c00;font-weight:bold",
-    "lifted": "color:#2e7d32",
-}
+from app.ui.html import Markup, br, esc, join, styled, tag
+from app.ui.theme import Theme
 
 
-def _conf(confidence: str) -> str:
+def _conf(confidence: str, theme: Theme) -> Markup:
     if confidence == "HIGH":
-        return ""
-    colour = "#b35c00" if confidence in ("UNCONFIRMED", "LOW") else "#666"
-    return f' <span style="color:{colour}">[{escape(confidence)}]</span>'
+        return Markup("")
+    colour = theme.warn if confidence in ("UNCONFIRMED", "LOW") else theme.muted
+    return join([" ", styled(f"[{confidence}]", colour)])
 
 
-def _source_line(source: Source) -> str:
-    title = escape(source.title)
+def source_link(source: Source) -> Markup:
     if source.url:
-        title = f'<a href="{escape(source.url, quote=True)}">{title}</a>'
-    return f"<li>{title}{_conf(source.confidence)}</li>"
+        return tag("a", source.title, href=source.url, title=source.url)
+    return esc(source.title)
 
 
-def _sources(sources: tuple[Source, ...] | list[Source]) -> str:
+def _sources(sources: tuple[Source, ...], theme: Theme) -> Markup:
     if not sources:
-        return "<p><i>No source recorded.</i></p>"
-    seen, lines = set(), []
+        return tag("p", tag("i", "No source recorded."))
+    seen, items = set(), []
     for source in sources:
         if (source.title, source.url) in seen:
             continue
         seen.add((source.title, source.url))
-        lines.append(_source_line(source))
-    return "<ul>" + "".join(lines) + "</ul>"
+        items.append(tag("li", source_link(source), _conf(source.confidence, theme)))
+    return tag("ul", *items)
 
 
-def _status_html(status: Status | None) -> str:
+def status_html(status: Status | None, theme: Theme) -> Markup:
     if status is None:
-        return ""
+        return Markup("")
     unconfirmed = "" if status.ends_confirmed or "unconfirmed" in status.label else " (end date unconfirmed)"
-    return f'<span style="{_STATUS_STYLE.get(status.kind, "")}">{escape(status.label + unconfirmed)}</span>'
+    colour = theme.status.get(status.kind, theme.chart_fg)
+    return styled(status.label + unconfirmed, colour, bold=status.needs_verification)
 
 
-def _event_row(event: Event, on: dt.date) -> str:
-    future = event.date > on
-    until = ""
+def _event_row(event: Event, on: dt.date, theme: Theme) -> Markup:
+    until = Markup("")
     if event.until is not None:
-        until = f" until {event.until.isoformat()}" + ("" if event.until_confirmed else
-                                                        ' <span style="color:#b35c00">(end date unconfirmed)</span>')
-    refs = ""
+        until = join([f" until {event.until.isoformat()}",
+                      "" if event.until_confirmed else join([" ", styled("(end date unconfirmed)", theme.warn)])])
+    refs = Markup("")
     if event.sources:
-        refs = "<br><small>" + "; ".join(
-            (f'<a href="{escape(s.url, quote=True)}">{escape(s.title)}</a>' if s.url else escape(s.title))
-            for s in event.sources) + "</small>"
-    style = ' style="color:#888"' if future else ""
-    return (f"<tr{style}><td valign=top><b>{event.date.isoformat()}</b></td>"
-            f"<td valign=top>{_KIND_WORDS.get(event.kind, escape(event.kind))}{until}{_conf(event.confidence)}"
-            f"<br>{escape(event.text)}{refs}</td></tr>")
+        refs = join([br(), tag("small", join((source_link(s) for s in event.sources), "; "))])
+    what = join([EVENT_KIND_LABELS.get(event.kind, event.kind), until, _conf(event.confidence, theme), br(),
+                 event.text, refs])
+    style = f"color:{theme.muted}" if event.date > on else None
+    return tag("tr", tag("td", tag("b", event.date.isoformat()), valign="top"), tag("td", what, valign="top"),
+               style=style)
 
 
-def _timelines(record: Company | Element, on: dt.date) -> str:
+def _timelines(record: Company | Element, on: dt.date, theme: Theme) -> Markup:
     parts = []
     for measure in measures_of(record):
         events = measure_events(record, measure)
         if not events:
             continue
         status = record_status(record, measure, on)
-        parts.append(f"<h3>{escape(MEASURE_LABELS.get(measure, measure))}: {_status_html(status)}</h3>")
-        parts.append('<table cellspacing=4 width="100%">' + "".join(_event_row(e, on) for e in events) + "</table>")
-    return "".join(parts)
+        parts.append(tag("h3", f"{MEASURE_LABELS.get(measure, measure)}: ", status_html(status, theme)))
+        parts.append(tag("table", *(_event_row(e, on, theme) for e in events), cellspacing="4", width="100%"))
+    return join(parts)
 
 
-def company_html(company: Company, on: dt.date) -> str:
-    uel = (f"{escape(company.uel_announcement)} ({company.uel_date.isoformat()})" if company.uel_date else "none")
-    effective = f", effective {company.effective.isoformat()}" if company.effective else ""
-    return (
-        f"<h2>{escape(company.name)}{_conf(company.name_confidence)}</h2>"
-        f"<p><b>Listed:</b> {escape(company.announcement)}, {company.listed.isoformat()}{effective}<br>"
-        f"<b>Unreliable Entity List:</b> {uel}<br>"
-        f"<b>Status on {on.isoformat()}:</b> {_status_html(record_status(company, 'export_control', on))}</p>"
-        + (f"<p>{escape(company.notes)}</p>" if company.notes else "")
-        + _timelines(company, on)
-        + "<h3>Sources</h3>" + _sources(company.sources)
-    )
+def _dated(announcement: str, issued: dt.date | None, effective: dt.date | None) -> Markup:
+    if issued is None:
+        return esc("none")
+    text = f"{announcement}, issued {issued.isoformat()}"
+    if effective is not None and effective != issued:
+        text += f", in force from {effective.isoformat()}"
+    return esc(text)
 
 
-def element_html(element: Element, on: dt.date) -> str:
-    code = escape(element.control_code) if element.control_code else "–"
+def company_html(company: Company, on: dt.date, theme: Theme) -> Markup:
+    title = [company.name, _conf(company.name_confidence, theme)]
+    if company.name_zh:
+        title += [" ", tag("span", company.name_zh, lang="zh")]
+    facts = [tag("b", "Export control list:"), " ", _dated(company.announcement, company.listed, company.effective),
+             br(), tag("b", "Unreliable Entity List:"), " ",
+             _dated(company.uel_announcement, company.uel_date, company.uel_effective), br()]
+    if company.aliases:
+        facts += [tag("b", "Also known as:"), " ", "; ".join(company.aliases), br()]
+    facts += [tag("b", f"Status on {on.isoformat()}:"), " ",
+              status_html(record_status(company, "export_control", on), theme)]
+    return join([tag("h2", *title), tag("p", *facts),
+                 tag("p", company.notes) if company.notes else "",
+                 _timelines(company, on, theme), tag("h3", "Sources"), _sources(company.sources, theme)])
+
+
+def element_html(element: Element, on: dt.date, theme: Theme) -> Markup:
+    code: list[object] = [element.control_code or "–"]
     if element.control_code and not element.control_code_confirmed:
-        code += ' <span style="color:#b35c00">(unconfirmed, inferred from the sequence)</span>'
-    shares = ""
+        code += [" ", styled("(unconfirmed, inferred from the sequence)", theme.warn)]
+    shares = Markup("")
     if element.shares:
-        rows = "".join(
-            f"<tr><td align=right><b>{'≈' if s.approximate else ''}{s.percent:g}%</b></td>"
-            f"<td>{escape(s.basis)} ({s.year}){_conf(s.confidence)}<br><small>{_source_inline(s.source)}</small></td></tr>"
-            for s in element.shares)
-        shares = f"<h3>China's share of world production</h3><table cellspacing=4>{rows}</table>"
-    return (
-        f"<h2>{escape(element.name)} ({escape(element.symbol)}, Z={element.atomic_number})</h2>"
-        f"<p><b>Group:</b> {escape(CATEGORY_LABELS.get(element.category, element.category))}<br>"
-        f"<b>Announcement:</b> {escape(element.announcement)}<br>"
-        f"<b>Issued:</b> {element.announced.isoformat()} &nbsp; <b>Effective:</b> {element.effective.isoformat()}<br>"
-        f"<b>Control code:</b> {code}<br>"
-        f"<b>Status on {on.isoformat()}:</b> {_status_html(record_status(element, 'export_control', on))}</p>"
-        + (f"<p><b>Items covered:</b> {escape(element.items)}</p>" if element.items else "")
-        + (f"<p>{escape(element.notes)}</p>" if element.notes else "")
-        + shares
-        + _timelines(element, on)
-        + "<h3>Sources</h3>" + _sources(element.sources)
-    )
-
-
-def _source_inline(source: Source) -> str:
-    if source.url:
-        return f'<a href="{escape(source.url, quote=True)}">{escape(source.title)}</a>'
-    return escape(source.title)
+        rows = [tag("tr", tag("td", tag("b", f"{'≈' if s.approximate else ''}{s.percent:g}%"), align="right"),
+                    tag("td", f"{s.basis} ({s.year})", _conf(s.confidence, theme), br(),
+                        tag("small", source_link(s.source))))
+                for s in element.shares]
+        shares = join([tag("h3", "China's share of world production"), tag("table", *rows, cellspacing="4")])
+    facts = [tag("b", "Group:"), " ", CATEGORY_LABELS.get(element.category, element.category), br(),
+             tag("b", "Announcement:"), " ", element.announcement, br(),
+             tag("b", "Issued:"), f" {element.announced.isoformat()}  ", tag("b", "Effective:"),
+             f" {element.effective.isoformat()}", br(), tag("b", "Control code:"), " ", *code, br(),
+             tag("b", f"Status on {on.isoformat()}:"), " ",
+             status_html(record_status(element, "export_control", on), theme)]
+    return join([tag("h2", f"{element.name} ({element.symbol}, Z={element.atomic_number})"), tag("p", *facts),
+                 tag("p", tag("b", "Items covered:"), " ", element.items) if element.items else "",
+                 tag("p", element.notes) if element.notes else "", shares,
+                 _timelines(element, on, theme), tag("h3", "Sources"), _sources(element.sources, theme)])

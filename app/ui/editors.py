@@ -1,16 +1,15 @@
-"""Editors that fit each field: a delegate for table cells, and form dialogs for whole records
-and timeline events. They only collect text/choices; validation is the domain's."""
+"""Editors that fit each field: a delegate for table cells, and the form dialog for whole
+records and timeline events. They only collect text and choices; the kind's field specs parse
+them (``app.domain.kinds``), so what is required and what is allowed is said in one place."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,56 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import fields as F
-from app.domain.model import CATEGORY_LABELS, MEASURE_LABELS
-
-NO_DATE = QDate(1899, 12, 31)  # shown as "none" in optional date editors
-CHOICE_LABELS = {**CATEGORY_LABELS, **MEASURE_LABELS, "announced": "Announced", "in_force": "In force",
-                 "suspended": "Suspended", "lifted": "Lifted", "changed_unknown": "Changed (outcome unconfirmed)",
-                 "note": "Note"}
-OPTIONAL_DATES = {"effective", "uel_date", "until"}
+from app.domain.kinds import kind_of
+from app.domain.model import CHOICE_LABELS
+from app.ui import theme as themes
+from app.ui.date_field import DateLineEdit
 
 
-def date_editor(parent: QWidget | None, optional: bool) -> QDateEdit:
-    editor = QDateEdit(parent)
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("yyyy-MM-dd")
-    editor.setMaximumDate(QDate(2100, 12, 31))
-    if optional:
-        editor.setMinimumDate(NO_DATE)
-        editor.setSpecialValueText("none")
-    else:
-        editor.setMinimumDate(QDate(1900, 1, 1))
-    return editor
-
-
-def set_date(editor: QDateEdit, value: Any) -> None:
-    if isinstance(value, str) and value:
-        try:
-            value = dt.date.fromisoformat(value)
-        except ValueError:
-            value = None
-    if isinstance(value, dt.date):
-        editor.setDate(QDate(value.year, value.month, value.day))
-    else:
-        editor.setDate(editor.minimumDate())
-
-
-def date_text(editor: QDateEdit) -> str:
-    date = editor.date()
-    if date == NO_DATE and editor.specialValueText():
-        return ""
-    return f"{date.year():04d}-{date.month():02d}-{date.day():02d}"
-
-
-def choice_editor(parent: QWidget | None, choices: tuple[str, ...]) -> QComboBox:
+def choice_editor(parent: QWidget | None, choices: tuple[str, ...], labels: dict[str, str] | None = None
+                  ) -> QComboBox:
     combo = QComboBox(parent)
+    labels = labels if labels is not None else CHOICE_LABELS
     for choice in choices:
-        combo.addItem(CHOICE_LABELS.get(choice, choice), choice)
+        combo.addItem(labels.get(choice, choice), choice)
     return combo
 
 
 class FieldDelegate(QStyledItemDelegate):
-    """Cell editors by field type: date picker, choice list, number with unit, plain text."""
+    """Cell editors by field type: a typed date with a picker, a choice list, a number with a
+    unit, plain text."""
 
     def _spec(self, index) -> F.FieldSpec | None:
         model = index.model()
@@ -80,41 +47,43 @@ class FieldDelegate(QStyledItemDelegate):
             index = model.mapToSource(index)
             model = model.sourceModel()
         name = model.column_field(index.column())
-        return F.spec(model.kind, name) if name else None
+        return kind_of(model.kind).field(name) if name else None
 
     def createEditor(self, parent, option, index):
         field = self._spec(index)
         if field is None:
             return super().createEditor(parent, option, index)
         if field.editor == "date":
-            return date_editor(parent, field.name in OPTIONAL_DATES)
+            editor = DateLineEdit(parent, required=field.required, label=field.label)
+            editor.picked.connect(lambda _text, e=editor: self._commit_and_close(e))
+            return editor
         if field.editor == "choice":
             return choice_editor(parent, field.choices)
         editor = QLineEdit(parent)
+        if field.hint:
+            editor.setPlaceholderText(field.hint)
         if field.editor == "tons":
-            editor.setPlaceholderText("metric tons, e.g. 21000000 or 21 Mt")
             editor.setToolTip("Whole metric tons of rare-earth oxide; you may type t, kt or Mt")
         return editor
 
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
     def setEditorData(self, editor, index):
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDateEdit):
-            set_date(editor, value)
+        if isinstance(editor, DateLineEdit):
+            editor.set_value(value)
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(value), 0))
         elif isinstance(editor, QLineEdit):
             field = self._spec(index)
-            if field is not None and field.editor == "tons" and isinstance(value, int):
-                editor.setText(str(value))
-            else:
-                editor.setText("" if value is None else str(value))
+            editor.setText(field.to_text(value) if field is not None else ("" if value is None else str(value)))
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor, model, index):
-        if isinstance(editor, QDateEdit):
-            model.setData(index, date_text(editor))
-        elif isinstance(editor, QComboBox):
+        if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text())
@@ -124,7 +93,7 @@ class FieldDelegate(QStyledItemDelegate):
 
 class FormDialog(QDialog):
     """A form for a set of field specs; ``values()`` returns what was entered (as typed text,
-    choices and booleans) for the domain to parse."""
+    choices and booleans) for the specs to parse."""
 
     def __init__(self, title: str, specs: tuple[F.FieldSpec, ...], values: dict[str, Any],
                  parent: QWidget | None = None, extra: dict[str, tuple[str, tuple[str, ...], dict[str, str]]] | None
@@ -136,33 +105,13 @@ class FormDialog(QDialog):
         self._specs = specs
         form = QFormLayout()
         for field in specs:
-            if extra and field.name in extra:
-                label, choices, labels = extra[field.name]
-                combo = QComboBox()
-                for choice in choices:
-                    combo.addItem(labels.get(choice, choice), choice)
-                combo.setCurrentIndex(max(combo.findData(values.get(field.name)), 0))
-                widget: QWidget = combo
-            elif field.editor == "date":
-                widget = date_editor(None, field.name in OPTIONAL_DATES)
-                set_date(widget, values.get(field.name))
-            elif field.editor == "choice":
-                widget = choice_editor(None, field.choices)
-                widget.setCurrentIndex(max(widget.findData(values.get(field.name)), 0))
-            elif field.editor == "bool":
-                widget = QCheckBox()
-                widget.setChecked(bool(values.get(field.name, True)))
-            elif field.editor == "multiline":
-                widget = QPlainTextEdit(str(values.get(field.name) or ""))
-                widget.setMinimumHeight(70)
-            else:
-                value = values.get(field.name)
-                widget = QLineEdit("" if value is None else str(value))
-                if field.editor == "tons":
-                    widget.setPlaceholderText("metric tons, e.g. 21000000 or 21 Mt")
+            widget = self._editor(field, values.get(field.name), (extra or {}).get(field.name))
             widget.setObjectName(field.name)
+            widget.setAccessibleName(field.label)
             self._widgets[field.name] = widget
-            form.addRow(field.label + ("" if not field.unit else f" ({field.unit})"), widget)
+            label = QLabel(field.label + (f" ({field.unit})" if field.unit else "") + ("" if field.required else ""))
+            label.setBuddy(widget)
+            form.addRow(label, widget)
         layout = QVBoxLayout(self)
         if note:
             label = QLabel(note)
@@ -170,7 +119,7 @@ class FormDialog(QDialog):
             layout.addWidget(label)
         layout.addLayout(form)
         self.error = QLabel()
-        self.error.setStyleSheet("color:#b3261e")
+        self.error.setStyleSheet(f"color:{themes.current().status['in_force']}")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -179,15 +128,44 @@ class FormDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    @staticmethod
+    def _editor(field: F.FieldSpec, value: Any, extra: tuple[str, tuple[str, ...], dict[str, str]] | None
+                ) -> QWidget:
+        if extra is not None:
+            _label, choices, labels = extra
+            combo = choice_editor(None, choices, labels)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            return combo
+        if field.editor == "date":
+            date = DateLineEdit(None, required=field.required, label=field.label)
+            date.set_value(value)
+            return date
+        if field.editor == "choice":
+            combo = choice_editor(None, field.choices)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            return combo
+        if field.editor == "bool":
+            box = QCheckBox()
+            box.setChecked(bool(value if value is not None else True))
+            return box
+        text = value if isinstance(value, str) else field.to_text(value)
+        if field.editor == "multiline":
+            area = QPlainTextEdit(text)
+            area.setMinimumHeight(70)
+            area.setTabChangesFocus(True)
+            return area
+        line = QLineEdit(text)
+        if field.hint:
+            line.setPlaceholderText(field.hint)
+        return line
+
     def widget(self, name: str) -> QWidget:
         return self._widgets[name]
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name, widget in self._widgets.items():
-            if isinstance(widget, QDateEdit):
-                out[name] = date_text(widget) or None
-            elif isinstance(widget, QComboBox):
+            if isinstance(widget, QComboBox):
                 out[name] = widget.currentData()
             elif isinstance(widget, QCheckBox):
                 out[name] = widget.isChecked()
@@ -213,8 +191,5 @@ class FormDialog(QDialog):
 
 
 def parse_form(specs: tuple[F.FieldSpec, ...], values: dict[str, Any]) -> dict[str, Any]:
-    """Typed form values to their JSON form (raises FieldError naming the field)."""
-    out = {}
-    for field in specs:
-        out[field.name] = F.to_json_value(field.parse(values.get(field.name)))
-    return out
+    """Typed form values to their JSON form (raises FieldError naming the field by its label)."""
+    return {field.name: F.to_json_value(field.parse(values.get(field.name))) for field in specs}

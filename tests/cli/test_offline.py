@@ -35,7 +35,7 @@ from app.storage.bundled import load_bundled
 from app.storage.paths import bundled_data_dir
 from app.storage.userdata import UserData
 from app.ui.controller import EditController
-from app.ui.window import MainWindow
+from app.ui.main_window import MainWindow
 userdata = UserData(data, load_bundled(bundled_data_dir())); userdata.open()
 controller = EditController(userdata)
 window = MainWindow(controller, dt.date.today()); window.show()

@@ -113,7 +113,7 @@ def test_screenshots_while_the_app_is_open_show_no_read_only_banner(tmp_path):
 
     # Records what each picture holds: the banner texts and the Companies names at grab time.
     probe = ("import sys\n"
-             "from app.ui.window import MainWindow\n"
+             "from app.ui.main_window import MainWindow\n"
              "grab = MainWindow.grab\n"
              "def spy(self, *a):\n"
              "    model = self.companies.model\n"

@@ -8,17 +8,25 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.storage.safe_io import SaveError
-from app.ui.models import BACKGROUND, CONFLICT_BG, EDITED_BG
+from app.storage.atomic import SaveError
+from PySide6.QtGui import QColor
+
+from app.ui import dialogs
+from app.ui.models import BACKGROUND
+from app.ui.theme import LIGHT
+
+EDITED_BG = QColor(LIGHT.edited)
+CONFLICT_BG = QColor(LIGHT.conflict)
 
 BRAZIL = "usgs-mcs-2025.brazil"
 
 
 def reserve_index(window, record_id, column="reserves"):
+    """The index of a reserve cell in the view (through the tab's proxy), after selecting it."""
     tab = window.reserves
     tab.select_id(record_id)
     model = tab.model
-    return model.index(model.row_of(record_id), model.column_of(column))
+    return tab.proxy.mapFromSource(model.index(model.row_of(record_id), model.column_of(column)))
 
 
 def saved_layer(window):
@@ -34,7 +42,7 @@ def test_edit_reserve_updates_chart_marks_cell_and_survives_restart(make_window,
     window.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: window.reserves.chart is not None)
     index = reserve_index(window, BRAZIL)
-    assert window.reserves.model.setData(index, "20 Mt")
+    assert index.model().setData(index, "20 Mt")
     assert window.controller.undo_stack.undoText() == "Edit reserves of Brazil (USGS MCS 2025)"
     qtbot.waitUntil(lambda: 20_000_000 in window.reserves.chart.bar_values(), timeout=1000)
     index = reserve_index(window, BRAZIL)
@@ -56,11 +64,11 @@ def test_invalid_reserve_is_refused_at_the_cell(make_window, qtbot, typed):
     window = make_window()
     index = reserve_index(window, BRAZIL)
     before = index.data()
-    assert not window.reserves.model.setData(index, typed) or typed == ""
+    assert not index.model().setData(index, typed) or typed == ""
     if typed == "":  # clearing a figure is allowed: it becomes "NA"
         return
     assert index.data() == before and window.controller.undo_stack.count() == 0
-    assert any("Not changed: reserves_t" in text for text in window.banner_texts())
+    assert any("Not changed: Reserves" in text for text in window.banner_texts())
     assert not window.controller.userdata.path.exists()
 
 
@@ -73,7 +81,7 @@ def test_invalid_company_edits_are_refused(make_window):
     listed = model.index(row, model.column_of("listed"))
     for index, typed, rule in [(name, "   ", "must not be empty"), (name, "x" * 1_000_000, "at most"),
                                (listed, "2025-02-30", "not a date that exists"),
-                               (listed, "2025-04-11", "effective: is before the listing date")]:
+                               (listed, "2025-04-11", "In force from: is before the date it was announced")]:
         assert not model.setData(index, typed)
         assert rule in window.banner_texts()[-1]
     assert model.index(row, 0).data() == "Echodyne" and window.controller.undo_stack.count() == 0
@@ -84,7 +92,7 @@ def test_duplicate_symbol_refused(make_window):
     model = window.elements.model
     index = model.index(model.row_of("gadolinium"), model.column_of("symbol"))
     assert not model.setData(index, "Sm")
-    assert "symbol: already used by Samarium (Sm)" in window.banner_texts()[-1]
+    assert "Symbol: already used by Samarium (Sm)" in window.banner_texts()[-1]
 
 
 def test_suspension_ending_before_it_starts_is_refused(make_window):
@@ -110,19 +118,19 @@ def test_undo_redo_every_kind_of_change(make_window, qtbot):
     stack.redo()
     assert model.index(model.row_of("echodyne"), 0).data() == "Echodyne Corp."
 
-    new_id = companies.add_new({"name": "Example Robotics", "name_confidence": "MED",
+    new_id = companies.actions.add_new({"name": "Example Robotics", "name_confidence": "MED",
                                 "announcement": "MOFCOM Announcement No. 99 of 2026", "listed": "2026-01-05",
                                 "effective": None, "uel_announcement": "", "uel_date": None, "notes": ""})
     assert new_id == "user.example-robotics" and model.rowCount() == 29
     assert stack.undoText() == "Add company Example Robotics"
     assert companies.current_record().id == new_id
     assert model.index(model.row_of(new_id), 0).data(BACKGROUND) is not None
-    assert companies.delete_current()
+    assert companies.actions.delete_current()
     assert model.rowCount() == 28 and stack.undoText() == "Delete company Example Robotics"
     stack.undo()
     assert model.row_of(new_id) >= 0
     companies.select_id("echodyne")
-    assert companies.delete_current() and model.row_of("echodyne") < 0
+    assert companies.actions.delete_current() and model.row_of("echodyne") < 0
     stack.undo()
     assert model.row_of("echodyne") >= 0
     for _ in range(stack.index()):
@@ -136,21 +144,21 @@ def test_undo_redo_every_kind_of_change(make_window, qtbot):
 
 def test_add_and_delete_rows_in_elements_and_reserves(make_window):
     window = make_window()
-    new_el = window.elements.add_new({"symbol": "Nd", "name": "Neodymium", "atomic_number": "60",
+    new_el = window.elements.actions.add_new({"symbol": "Nd", "name": "Neodymium", "atomic_number": "60",
                                       "category": "rare_earth", "announcement": "Hypothetical",
                                       "announced": "2026-01-01", "effective": "2026-01-01"})
     assert new_el and window.elements.model.rowCount() == 22
     window.tabs.setCurrentIndex(2)
     window.reserves.select_source("usgs-mcs-2025")
-    new_row = window.reserves.add_new({"country": "Peru", "edition": "usgs-mcs-2025", "reserves_t": "1 kt",
+    new_row = window.reserves.actions.add_new({"country": "Peru", "edition": "usgs-mcs-2025", "reserves_t": "1 kt",
                                        "confidence": "LOW", "note": "test"})
     assert new_row == "user.usgs-mcs-2025.peru"
     assert any(r.country == "Peru" and r.reserves_t == 1000 for r in window.workspace.dataset.reserves)
-    assert window.reserves.add_new({"country": "peru", "edition": "usgs-mcs-2025", "reserves_t": "5",
+    assert window.reserves.actions.add_new({"country": "peru", "edition": "usgs-mcs-2025", "reserves_t": "5",
                                     "confidence": "LOW", "note": ""}) is None
-    assert "country and source: already used" in window.banner_texts()[-1]
+    assert "Country and source: already used" in window.banner_texts()[-1]
     window.reserves.select_id(BRAZIL)
-    assert window.reserves.delete_current()
+    assert window.reserves.actions.delete_current()
     assert all(r.id != BRAZIL for r in window.workspace.dataset.reserves)
     assert window.controller.undo_stack.undoText() == "Delete reserve row Brazil (USGS MCS 2025)"
 
@@ -185,9 +193,9 @@ def test_revert_cell_row_and_reset_all(make_window, monkeypatch):
     model.setData(model.index(row, model.column_of("name")), "Echo")
     model.setData(model.index(row, model.column_of("announcement")), "Other announcement")
     window.companies.select_id("echodyne")
-    menu = window.companies.build_context_menu(
+    menu = window.companies.actions.build_context_menu(
         window.companies.proxy.mapFromSource(model.index(row, model.column_of("name"))))
-    revert = next(a for a in menu.actions() if a.text() == "Revert to bundled value")
+    revert = next(a for a in menu.actions() if a.text().replace("&", "") == "Revert to bundled value")
     assert revert.isEnabled()
     revert.trigger()
     assert model.index(row, 0).data() == "Echodyne"
@@ -198,9 +206,9 @@ def test_revert_cell_row_and_reset_all(make_window, monkeypatch):
     model.setData(model.index(row, 0), "Echo")
     window.elements.model.setData(window.elements.model.index(0, 1), "Samarium metal")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
-    assert not window.confirm_reset() and window.workspace.change_count() == 2
+    assert not dialogs.confirm_reset(window) and window.workspace.change_count() == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Reset)
-    assert window.confirm_reset() and window.workspace.change_count() == 0
+    assert dialogs.confirm_reset(window) and window.workspace.change_count() == 0
     assert model.index(model.row_of("echodyne"), 0).data() == "Echodyne"
     window.controller.undo_stack.undo()
     assert window.workspace.change_count() == 2
@@ -212,7 +220,7 @@ def test_show_my_changes_lists_and_reverts(make_window):
     window = make_window()
     model = window.companies.model
     model.setData(model.index(model.row_of("echodyne"), 0), "Echo")
-    window.reserves.model.set_source([], [], [])  # irrelevant view state must not matter
+    window.reserves.select_source("article-2025")  # irrelevant view state must not matter
     dialog = ChangesDialog(window.controller, window)
     assert dialog.table.rowCount() == 1
     cells = [dialog.table.item(0, c).text() for c in range(5)]
@@ -323,7 +331,9 @@ def test_file_from_a_newer_version_is_never_overwritten(make_window, user_data_d
 
 def test_cell_editors_commit_with_enter_and_cancel_with_escape(make_window, qtbot):
     """Through the real delegate editors, as a user types (and no Qt warning on the way)."""
-    from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from app.ui.date_field import DateLineEdit
 
     window = make_window()
     window.tabs.setCurrentIndex(2)
@@ -351,9 +361,10 @@ def test_cell_editors_commit_with_enter_and_cancel_with_escape(make_window, qtbo
 
     window.tabs.setCurrentIndex(0)
     model = window.companies.model
-    editor = start_editing(qtbot, window.companies, "echodyne", "listed", QDateEdit)
-    assert editor.date().toString("yyyy-MM-dd") == "2025-04-09"
-    editor.setDate(editor.date().addDays(-1))
+    editor = start_editing(qtbot, window.companies, "echodyne", "listed", DateLineEdit)
+    assert editor.text() == "2025-04-09"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2025-04-08")  # a whole date typed over the old one is taken exactly
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event-loop pass
     qtbot.waitUntil(lambda: model.index(model.row_of("echodyne"), model.column_of("listed")).data() == "2025-04-08",
                     timeout=1000)
@@ -412,7 +423,7 @@ def test_add_dialog_keeps_itself_open_until_values_parse(make_window, monkeypatc
 
     monkeypatch.setattr(FormDialog, "exec", fake_exec)
     window.add_action.trigger()
-    assert seen[1].startswith("Not saved: reserves_t: must not be negative")
+    assert seen[1].startswith("Not saved: Reserves: must not be negative")
     peru = next(r for r in window.workspace.dataset.reserves if r.country == "Peru")
     assert (peru.edition, peru.reserves_t) == ("article-2025", 500_000)
     assert window.controller.undo_stack.undoText() == "Add reserve row Peru (News article)"
@@ -431,7 +442,7 @@ def test_restore_from_backup(make_window, qtbot, monkeypatch):
     entries = window.controller.userdata.backups()
     manual = next(i for i, e in enumerate(entries) if e.reason == "manual")
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][manual], True))
-    assert window.restore_dialog()
+    assert dialogs.restore_dialog(window)
     assert model.index(model.row_of("echodyne"), 0).data() == "Echo one"
     assert window.controller.undo_stack.count() == 0
     saved = json.loads(window.controller.userdata.path.read_text(encoding="utf-8"))
@@ -459,7 +470,7 @@ def test_file_changed_on_disk_offers_overwrite_and_reload(make_window, qtbot):
     _external_edit(path, "Novo (other program)")
     model.setData(model.index(model.row_of("echodyne"), 0), "Echo 2")
     assert not window.controller.save_now()
-    banner = window._save_banner
+    banner = window.banners.get("save")
     assert "changed by another program" in banner.text()
     buttons = {b.text(): b for b in banner.findChildren(QPushButton)}
     assert set(buttons) == {"Overwrite", "Reload"}
@@ -474,7 +485,7 @@ def test_file_changed_on_disk_offers_overwrite_and_reload(make_window, qtbot):
     _external_edit(path, "Novo again")
     model.setData(model.index(model.row_of("echodyne"), 0), "Echo 3")
     assert not window.controller.save_now()
-    next(b for b in window._save_banner.findChildren(QPushButton) if b.text() == "Reload").click()
+    next(b for b in window.banners.get("save").findChildren(QPushButton) if b.text() == "Reload").click()
     names = {c.id: c.name for c in window.workspace.dataset.companies}
     assert names["novotech-inc"] == "Novo again" and names["echodyne"] == "Echo 2"
     assert model.index(model.row_of("novotech-inc"), 0).data() == "Novo again"
@@ -492,7 +503,7 @@ def test_reset_refused_when_no_backup_can_be_made(make_window, monkeypatch):
 
     monkeypatch.setattr(window.controller.userdata, "backup_now", full)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Reset)
-    assert not window.confirm_reset()
+    assert not dialogs.confirm_reset(window)
     assert "no backup could be made first" in window.banner_texts()[-1]
     assert window.workspace.change_count() == 1
 
@@ -502,7 +513,7 @@ def test_open_data_folder_that_cannot_be_created(make_window, tmp_path):
     blocker.write_text("x")
     window = make_window()
     window.controller.userdata.data_dir = blocker / "sub"
-    assert not window.open_data_folder()
+    assert not dialogs.open_data_folder(window)
     assert "cannot be opened" in window.banner_texts()[-1]
 
 
@@ -566,8 +577,8 @@ def test_context_menu_actions_on_reserves(make_window, monkeypatch):
     window = make_window()
     window.tabs.setCurrentIndex(2)
     index = reserve_index(window, BRAZIL)
-    menu = window.reserves.build_context_menu(index)
-    actions = {a.text(): a for a in menu.actions() if a.text()}
+    menu = window.reserves.actions.build_context_menu(index)
+    actions = {a.text().replace("&", ""): a for a in menu.actions() if a.text()}
     assert not actions["Revert to bundled value"].isEnabled()
 
     def accept_with_note(dialog):
@@ -577,13 +588,13 @@ def test_context_menu_actions_on_reserves(make_window, monkeypatch):
     monkeypatch.setattr(FormDialog, "exec", accept_with_note)
     actions["Edit reserve row…"].trigger()
     assert {r.id: r.note for r in window.workspace.dataset.reserves}[BRAZIL] == "checked"
-    menu = window.reserves.build_context_menu(reserve_index(window, BRAZIL, "note"))
-    actions = {a.text(): a for a in menu.actions() if a.text()}
+    menu = window.reserves.actions.build_context_menu(reserve_index(window, BRAZIL, "note"))
+    actions = {a.text().replace("&", ""): a for a in menu.actions() if a.text()}
     assert actions["Revert to bundled value"].isEnabled()
     actions["Revert to bundled value"].trigger()
     assert {r.id: r.note for r in window.workspace.dataset.reserves}[BRAZIL] == ""
-    menu = window.reserves.build_context_menu(reserve_index(window, BRAZIL))
-    next(a for a in menu.actions() if a.text() == "Delete reserve row").trigger()
+    menu = window.reserves.actions.build_context_menu(reserve_index(window, BRAZIL))
+    next(a for a in menu.actions() if a.text().replace("&", "") == "Delete reserve row").trigger()
     assert all(r.id != BRAZIL for r in window.workspace.dataset.reserves)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 import datetime as dt
 import subprocess
 import sys
@@ -46,8 +48,12 @@ def test_detail_pane_shows_dated_timeline_and_sources(window):
         assert needle in text
 
 
-def test_status_date_recomputes(window):
-    window.date_edit.setDate(window.date_edit.date().addYears(-1))  # 2025-11-29
+def test_status_date_recomputes(window, qtbot):
+    field = window.status_date
+    field.selectAll()
+    qtbot.keyClicks(field, "2025-11-29")  # typed as a user does: the whole date, exactly
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.on.isoformat() == "2025-11-29"
     tab = window.companies
     status = tab.model.data(tab.model.index(tab.model.row_of("high-point-aerotechnologies-llc"),
                                             tab.model.column_of("status")))
@@ -57,9 +63,9 @@ def test_status_date_recomputes(window):
 def test_element_filter(window):
     tab = window.elements
     assert tab.proxy.rowCount() == 21
-    tab.category.setCurrentIndex(1)
+    tab.facet.setCurrentIndex(1)
     assert tab.proxy.rowCount() == 12
-    tab.category.setCurrentIndex(2)
+    tab.facet.setCurrentIndex(2)
     assert tab.proxy.rowCount() == 9
     tab.search.setText("antimony")
     assert tab.proxy.rowCount() == 1 and tab.current_record().symbol == "Sb"
@@ -79,7 +85,7 @@ def test_chart_one_bar_per_country_of_each_source(window, qtbot, dataset):
         with_value = [r for r in dataset.reserves if r.edition == edition.id and r.reserves_t is not None]
         assert tab.chart.bar_count() == len(with_value)
         assert tab.chart.bar_values() == sorted((r.reserves_t for r in with_value), reverse=True)
-        assert tab.model.rowCount() == len([r for r in dataset.reserves if r.edition == edition.id])
+        assert tab.proxy.rowCount() == len([r for r in dataset.reserves if r.edition == edition.id])
     tab.select_source("article-2025")
     assert "match no USGS edition" in tab.caption.text()
     assert [b.highlight for b in tab.chart._data] == [False, True, True, False]
@@ -94,7 +100,7 @@ from app.storage.bundled import load_bundled
 from app.storage.paths import bundled_data_dir
 from app.storage.userdata import UserData
 from app.ui.controller import EditController
-from app.ui.window import MainWindow
+from app.ui.main_window import MainWindow
 userdata = UserData(sys.argv[1], load_bundled(bundled_data_dir())); userdata.open()
 w = MainWindow(EditController(userdata), dt.date(2026, 11, 29)); w.show(); app.processEvents()
 before = 'pyqtgraph' in sys.modules or 'numpy' in sys.modules

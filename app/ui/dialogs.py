@@ -1,0 +1,104 @@
+"""The main window's dialogs: About, Restore from backup, Reset, Export and Open data folder.
+Each takes the window (for its controller, status bar and banners)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from app import APP_NAME, __version__
+from app.ui.html import br, join, tag
+
+
+def show_about(window) -> None:
+    info = window.workspace.info
+    folder = window.controller.userdata.data_dir
+    box = QMessageBox(window)
+    box.setWindowTitle(f"About {APP_NAME}")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setText(join([
+        tag("h3", f"{APP_NAME} {__version__}"),
+        tag("p", "Offline reference for China's 2025 export controls."),
+        tag("p", tag("b", "Dataset"), f" {info.dataset_version}, as of {info.as_of.isoformat()}", br(),
+            tag("b", "Your data folder"), " ", str(folder), br(), tag("b", "Licence"), " MIT"),
+        tag("p", "Sources: MOFCOM announcements as reported by Xinhua, People's Daily, CRI and others; USGS Mineral "
+                 "Commodity Summaries; every record lists its own sources and confidence.")]))
+    open_button = box.addButton("Open data folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is open_button:
+        open_data_folder(window)
+
+
+def confirm_reset(window) -> bool:
+    count = window.workspace.change_count()
+    if not count:
+        QMessageBox.information(window, APP_NAME, "You have no changes to reset.")
+        return False
+    answer = QMessageBox.question(
+        window, "Reset all data to bundled",
+        f"Discard all your changes ({count} record{'s' if count != 1 else ''}) and go back to the bundled "
+        f"data? A backup is made first, and Edit > Undo brings them back.",
+        QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+    if answer != QMessageBox.StandardButton.Reset:
+        return False
+    return window.controller.reset_all()
+
+
+def restore_dialog(window) -> bool:
+    controller = window.controller
+    entries = controller.userdata.backups()
+    if not entries:
+        QMessageBox.information(window, APP_NAME, "There are no backups yet. Curbwatch makes one at most every "
+                                "ten minutes while you edit, and before every merge, reset or restore.")
+        return False
+    labels = [f"{e.when.strftime('%Y-%m-%d %H:%M:%S')} UTC" + (f"  ({e.reason})" if e.reason else "")
+              for e in entries]
+    choice, ok = QInputDialog.getItem(window, "Restore from backup",
+                                      "Replace your current data with the backup of:\n(your current data is "
+                                      "backed up first)", labels, 0, False)
+    if not ok:
+        return False
+    restored = controller.restore_backup(entries[labels.index(choice)])
+    if restored:
+        window.statusBar().showMessage(f"Restored the backup of {choice}", 8000)
+    return restored
+
+
+def open_data_folder(window) -> bool:
+    folder = window.controller.userdata.data_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        window.add_banner("error", f"The data folder {folder} cannot be opened: {exc.strerror or exc}.",
+                          reason="data-folder")
+        return False
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        return True
+    # No file manager answered: show the path where it can be selected and copied.
+    window.add_banner("info", f"No file manager could be opened. Your data folder is {folder}",
+                      reason="data-folder")
+    return False
+
+
+def export_dialog(window) -> None:
+    directory = QFileDialog.getExistingDirectory(window, "Export CSV to folder")
+    if directory:
+        export_to(window, directory)
+
+
+def export_to(window, directory: str) -> bool:
+    from app.storage.atomic import SaveError
+    from app.storage.export import export_csv
+
+    try:
+        paths = export_csv(window.workspace, Path(directory), window.on)
+    except (SaveError, OSError) as exc:
+        window.add_banner("error", f"Export failed: {exc}", reason="export")
+        return False
+    window.statusBar().showMessage(f"Exported {len(paths)} files to {directory}", 8000)
+    return True

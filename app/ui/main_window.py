@@ -1,0 +1,261 @@
+"""The main window: three tabs (Companies, Element restrictions, Reserves), the status date,
+the dataset's as-of date, banners for anything the user must know, and the menus."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QToolTip, QVBoxLayout, QWidget
+
+from app import APP_NAME, __version__
+from app.domain import fields as F
+from app.domain.kinds import COMPANIES, ELEMENTS
+from app.ui import dialogs
+from app.ui.banner import Banner, BannerArea
+from app.ui.columns import COMPANY_COLUMNS, ELEMENT_COLUMNS
+from app.ui.controller import EditController
+from app.ui.date_field import DateLineEdit
+from app.ui.detail import company_html, element_html
+from app.ui.record_tab import RecordTab
+from app.ui.reserves_tab import ReservesTab
+
+ELEMENT_FACETS = (("All elements and minerals", None), ("Rare earths", lambda e: e.category == "rare_earth"),
+                  ("Other minerals", lambda e: e.category == "mineral"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: EditController, on: dt.date, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)
+        self.controller = controller
+        self.workspace = controller.workspace
+        self.on = on
+        self.settings = settings
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.companies = RecordTab(COMPANIES, COMPANY_COLUMNS, company_html,
+                                   "Search companies, announcements, notes… (case and accents ignored)",
+                                   controller, on, self)
+        self.elements = RecordTab(ELEMENTS, ELEMENT_COLUMNS, element_html, "Search elements, announcements, items…",
+                                  controller, on, self, facets=ELEMENT_FACETS, facet_name="Element group")
+        self.reserves = ReservesTab(controller, on, self)
+        self.tabs.addTab(self.companies, "Companies")
+        self.tabs.addTab(self.elements, "Element restrictions")
+        self.tabs.addTab(self.reserves, "Reserves")
+        for tab in (self.companies, self.elements):
+            tab.detail.refused.connect(lambda message: self.statusBar().showMessage(message, 10000))
+            tab.detail.hovered.connect(lambda url: self.statusBar().showMessage(url, 5000) if url else None)
+        self.banners = BannerArea(self)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banners)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        toolbar = QToolBar("Status date")
+        toolbar.setObjectName("status-date")
+        toolbar.setMovable(False)
+        label = QLabel(" Status &on: ")
+        toolbar.addWidget(label)
+        self.status_date = DateLineEdit(required=True, label="Status date")
+        self.status_date.set_value(on)
+        self.status_date.setMaximumWidth(170)
+        self.status_date.returnPressed.connect(self._on_date_typed)
+        self.status_date.editingFinished.connect(self._on_date_typed)
+        self.status_date.picked.connect(lambda _text: self._on_date_typed())
+        label.setBuddy(self.status_date)
+        toolbar.addWidget(self.status_date)
+        self.as_of = QLabel()
+        toolbar.addWidget(QLabel("   "))
+        toolbar.addWidget(self.as_of)
+        self.addToolBar(toolbar)
+        self.as_of_status = QLabel()
+        self.save_state = QLabel()
+        self.statusBar().addPermanentWidget(self.save_state)
+        self.statusBar().addPermanentWidget(self.as_of_status)
+        self._build_menus()
+
+        controller.rejected.connect(self._on_rejected)
+        controller.save_failed.connect(self._on_save_failed)
+        controller.saved.connect(self._on_saved)
+        controller.dirty_changed.connect(lambda _dirty: self._update_save_state())
+        self.workspace.listeners.append(self._on_workspace_change)
+        self._update_labels()
+        self._update_save_state()
+        if controller.read_only:
+            reason = controller.userdata.read_only_reason
+            self.add_banner("warning", "Read-only: " + (reason or "your data folder cannot be written.")
+                            + " You can look things up and export, but edits are off.", closable=False,
+                            reason="read-only")
+
+    # --- menus ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction("&Export CSV…", lambda: dialogs.export_dialog(self))
+        file_menu.addAction("Open &data folder", lambda: dialogs.open_data_folder(self))
+        self.restore_action = file_menu.addAction("&Restore from backup…", lambda: dialogs.restore_dialog(self))
+        self.restore_action.setEnabled(not self.controller.read_only)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction("&Quit", self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.controller.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.add_action = edit.addAction("&Add record…", lambda: self.current_tab().actions.add_new())
+        self.add_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.edit_action = edit.addAction("&Edit record…", lambda: self.current_tab().actions.edit_current())
+        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.delete_action = edit.addAction("&Delete record", lambda: self.current_tab().actions.delete_current())
+        self.delete_action.setShortcut(QKeySequence("Ctrl+Del"))
+        edit.addSeparator()
+        edit.addAction("Show my &changes…", self.show_changes)
+        self.reset_action = edit.addAction("&Reset all data to bundled…", lambda: dialogs.confirm_reset(self))
+        for action in (self.add_action, self.edit_action, self.delete_action, self.reset_action):
+            action.setEnabled(not self.controller.read_only)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(f"&About {APP_NAME}", lambda: dialogs.show_about(self))
+
+    def current_tab(self):
+        return self.tabs.currentWidget()
+
+    # --- banners and save state -----------------------------------------------------------
+    def add_banner(self, level: str, text: str, closable: bool = True, actions=(), *,
+                   reason: str | None = None) -> Banner:
+        return self.banners.show_banner(level, text, reason=reason, closable=closable, actions=actions)
+
+    def show_open_messages(self, messages: list[str]) -> None:
+        """What opening the user's data found (recoveries, merges), one banner each; the
+        read-only reason is already shown once by the read-only banner."""
+        reason = self.controller.userdata.read_only_reason if self.controller.read_only else ""
+        for message in messages:
+            if message and message not in (reason or ""):
+                self.add_banner("warning", message)
+
+    def banner_texts(self) -> list[str]:
+        return self.banners.texts()
+
+    def _on_rejected(self, message: str) -> None:
+        self.add_banner("error", message, reason="edit")
+        self.statusBar().showMessage(message, 8000)
+
+    def _on_save_failed(self, message: str) -> None:
+        error = self.controller.last_error
+        if error is not None and error.kind == "changed_on_disk":
+            text = (f"Your latest changes are not saved: {self.controller.userdata.path} was changed by another "
+                    f"program since Curbwatch read it. Overwrite it with your data (the other version is backed "
+                    f"up first), or reload it (your unsaved changes are dropped).")
+            actions = (("Overwrite", self.overwrite_on_disk), ("Reload", self.reload_from_disk))
+        else:
+            text = f"Your latest changes are not saved yet: {message} Curbwatch keeps them and will try again."
+            actions = ()
+        self.add_banner("error", text, closable=False, actions=actions, reason="save")
+        self._update_save_state()
+
+    def overwrite_on_disk(self) -> bool:
+        return self.controller.save_now(force=True)
+
+    def reload_from_disk(self) -> None:
+        # The reload replaces the workspace's layer, which refreshes every view through the models.
+        for message in self.controller.reload():
+            self.add_banner("warning", message)
+
+    def _on_saved(self) -> None:
+        self.banners.clear("save")
+        self._update_save_state()
+
+    def _on_workspace_change(self, _kind: str, _record_id: str | None) -> None:
+        self._update_save_state()
+
+    def _update_save_state(self) -> None:
+        if self.controller.read_only:
+            self.save_state.setText("Read-only")
+        elif self.controller.last_error is not None:
+            self.save_state.setText("Not saved")
+        elif self.controller.dirty:
+            self.save_state.setText("Saving…")
+        else:
+            count = self.workspace.change_count()
+            self.save_state.setText(f"All changes saved ({count} changed record{'s' if count != 1 else ''})"
+                                    if count else "No changes of yours")
+
+    # --- the status date ------------------------------------------------------------------
+    def _update_labels(self) -> None:
+        info = self.workspace.info
+        self.as_of.setText(f"Dataset {info.dataset_version}, <b>as of {info.as_of.isoformat()}</b>")
+        self.as_of_status.setText(f"{APP_NAME} {__version__} · data as of {info.as_of.isoformat()} · "
+                                  f"statuses computed for {self.on.isoformat()}")
+
+    def _on_date_typed(self) -> None:
+        try:
+            on = F.parse_date("Status date", self.status_date.text())
+        except F.FieldError as exc:
+            message = f"Not changed: {exc}. Statuses stay computed for {self.on.isoformat()}."
+            self.status_date.setStyleSheet("border:1px solid #b3261e")
+            self.statusBar().showMessage(message, 10000)
+            QToolTip.showText(self.status_date.mapToGlobal(self.status_date.rect().bottomLeft()), message,
+                              self.status_date)
+            return
+        self.status_date.setStyleSheet("")
+        if on != self.on:
+            self.set_status_date(on)
+
+    def set_status_date(self, on: dt.date) -> None:
+        self.on = on
+        self.status_date.set_value(on)
+        self.companies.set_date(on)
+        self.elements.set_date(on)
+        self._update_labels()
+
+    # --- dialogs --------------------------------------------------------------------------
+    def show_changes(self) -> None:
+        from app.ui.changes import ChangesDialog
+
+        ChangesDialog(self.controller, self).exec()
+
+    # --- window state and quitting --------------------------------------------------------
+    def restore_state(self) -> None:
+        if self.settings is None:
+            return
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        tab = self.settings.value("window/tab")
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.controller.save_now() and self.controller.dirty:
+            answer = self.ask_unsaved()
+            if answer == QMessageBox.StandardButton.Retry:
+                if not self.controller.save_now():
+                    event.ignore()
+                    return
+            elif answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/tab", self.tabs.currentIndex())
+        super().closeEvent(event)
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        error = self.controller.last_error
+        return QMessageBox.warning(
+            self, APP_NAME,
+            f"Your latest changes could not be saved.\n\n{error or ''}\n\nTry again, quit and lose them, or cancel "
+            f"and keep working (you can still export them with File > Export CSV).",
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Retry)
+

@@ -1,0 +1,187 @@
+"""A tab for companies or elements: search box and facet, sortable editable table, and a detail
+pane with the record's timeline, sources and editable events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from app.domain.kinds import Kind
+from app.ui import theme as themes
+from app.ui.columns import Column
+from app.ui.events_panel import EventsPanel
+from app.ui.html import br, esc, join, tag
+from app.ui.models import RecordTableModel, SearchFilterProxy
+from app.ui.record_actions import RecordActions
+from app.ui.source_view import SourceView
+from app.ui.table_view import make_table
+
+ASC = Qt.SortOrder.AscendingOrder
+Facet = tuple[str, Callable[[Any], bool] | None]  # a choice's label and what it keeps (None: all)
+
+
+class RecordTab(QWidget):
+    def __init__(self, kind: Kind, columns: tuple[Column, ...], html: Callable, placeholder: str, controller,
+                 on: dt.date, parent: QWidget | None = None, *, facets: tuple[Facet, ...] = (),
+                 facet_name: str = "") -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.controller = controller
+        self.model = RecordTableModel(controller.workspace, kind, columns, self, editor=controller, on=on)
+        self._html = html
+        self.proxy = SearchFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.actions = RecordActions(self, controller, self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(placeholder)
+        self.search.setAccessibleName(f"Filter {kind.plural.lower()}")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_query)
+        self.count = QLabel()
+        self.filters = QHBoxLayout()
+        self.facet: QComboBox | None = None
+        if facets:
+            self.facet = QComboBox()
+            self.facet.setAccessibleName(facet_name)
+            for label, predicate in facets:
+                self.facet.addItem(label, predicate)
+            self.facet.currentIndexChanged.connect(self._on_facet)
+            self.filters.addWidget(self.facet)
+        self.filters.addWidget(self.search, 1)
+        self.filters.addWidget(self.count)
+        self.table = make_table(self.proxy, kind.plural)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, ASC)  # setSortingEnabled sorts descending at once; undo that
+        for index, column in enumerate(columns):
+            self.table.setColumnWidth(index, column.width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.customContextMenuRequested.connect(self.actions.show_context_menu)
+        self.detail = SourceView()
+        self.detail.setAccessibleName(f"Details of the selected {kind.noun}")
+        self.events = EventsPanel(kind, controller, self.current_record, self.status_date, self)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.detail)
+        right.addWidget(self.events)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        right.setSizes([520, 180])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName(f"{kind.key}-splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 460])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.splitter, 1)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.refresh_detail())
+        self.model.dataChanged.connect(self._on_data_changed)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        self.model.modelReset.connect(self._after_reset)
+        self._update_count()
+        if self.proxy.rowCount():
+            self.select_row(0)
+
+    # --- RecordView (for RecordActions) ----------------------------------------------------
+    def current_record(self):
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.record(self.proxy.mapToSource(index).row())
+
+    def source_index(self, index: QModelIndex) -> QModelIndex:
+        return self.proxy.mapToSource(index)
+
+    def status_date(self) -> dt.date:
+        return self.model.on
+
+    def new_record_context(self) -> dict[str, Any]:
+        return {}
+
+    def form_choices(self) -> dict:
+        return {}
+
+    def select_id(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
+        if proxy_row < 0:
+            self.search.clear()
+            if self.facet is not None:
+                self.facet.setCurrentIndex(0)
+            proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
+        self.select_row(proxy_row)
+        return True
+
+    # --- filtering and selection ------------------------------------------------------------
+    def _on_query(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._after_filter()
+
+    def _on_facet(self, _index: int) -> None:
+        self.proxy.set_predicate(self.facet.currentData() if self.facet is not None else None)
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        self._update_count()
+        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.select_row(0)
+
+    def _after_reset(self) -> None:
+        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.select_row(0)
+        self.refresh_detail()
+
+    def _update_count(self, *_args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} records")
+
+    def select_row(self, proxy_row: int) -> None:
+        index = self.proxy.index(proxy_row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_args) -> None:
+        current = self.current_record()
+        if current is not None and top_left.row() <= self.model.row_of(current.id) <= bottom_right.row():
+            self.refresh_detail()
+
+    # --- the detail pane --------------------------------------------------------------------
+    def refresh_detail(self) -> None:
+        record = self.current_record()
+        theme = themes.current()
+        if record is None:
+            self.detail.setHtml(tag("p", tag("i", "Select a row to see its timeline and sources.")))
+        else:
+            self.detail.setHtml(join([self._marks_html(record, theme), self._html(record, self.model.on, theme)]))
+        self.events.show_record(record)
+
+    def _marks_html(self, record, theme: themes.Theme):
+        workspace = self.controller.workspace
+        key = self.kind.key
+        notes: list[object] = []
+        added = workspace.is_added(key, record.id)
+        if added:
+            notes.append("You added this record.")
+        elif workspace.is_orphaned(key, record.id):
+            notes.append("This record is no longer in the bundled data; your edited copy is kept.")
+        edited = workspace.edited_fields(key, record.id)
+        if edited and not added:
+            notes.append("You changed: " + ", ".join(sorted(self.kind.field_label(n) for n in edited)) + ".")
+        for conflict in workspace.conflicts(key, record.id):
+            notes.append(f"Conflict on {self.kind.field_label(conflict.field)}: bundled was {conflict.base}, is now "
+                         f"{conflict.bundled}; yours ({conflict.mine}) is kept.")
+        if not notes:
+            return esc("")
+        return tag("p", join((esc(n) for n in notes), br()), style=f"background:{theme.note_bg};padding:4px")
+
+    def set_date(self, on: dt.date) -> None:
+        self.model.set_date(on)
+        self.refresh_detail()
