@@ -173,3 +173,101 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- find and screen (issue 10): kept apart from the measurements above -----------------------
+SEARCH_QUERIES = ("insito", "echodine", "cubik corp", "kratos uas", "teledyne brwn", "geneva", "rare earth magnets",
+                  "announcement 21 suspended")
+
+
+def screening_names(dataset, n, seed=7):
+    """n supplier-like names: invented ones (some sharing generic words with listed names) and,
+    one in fifty, a listed company's name, as a real list would hold a few hits."""
+    import random
+
+    rng = random.Random(seed)
+    syllables = ["ka", "ro", "ten", "vi", "lux", "mar", "dor", "sen", "tri", "gal", "nex", "ova", "pra", "zen",
+                 "cor", "tal", "mi", "bel", "quo", "dyn"]
+    generic = ["Technologies", "International", "Systems", "Group", "Holdings", "Solutions", "Engineering", "Labs",
+               "Logistics", "Aerospace"]
+    legal = ["Inc.", "LLC", "Corp", "Co.", "Ltd", "GmbH", ""]
+    names = []
+    for i in range(n):
+        if i % 50 == 0:
+            names.append(rng.choice(dataset.companies).name)
+            continue
+        parts = ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))).title()]
+        if rng.random() < 0.4:
+            parts.append("".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).title())
+        if rng.random() < 0.7:
+            parts.append(rng.choice(generic))
+        parts.append(rng.choice(legal))
+        names.append(" ".join(p for p in parts if p))
+    return names
+
+
+def find_and_screen(bundled, names=10_000, runs=3, scale=20):
+    """Index build, search per keystroke (every prefix of each query, as typed), and screening
+    of ``names`` names (whole run, median of ``runs``)."""
+    import dataclasses
+    import datetime as dt
+
+    from app.domain.screening import screen
+    from app.domain.search import SearchIndex
+
+    dataset = bundled.dataset
+    out = {}
+    t0 = time.perf_counter()
+    index = SearchIndex(dataset)
+    out["index_build"] = time.perf_counter() - t0
+    big = dataclasses.replace(dataset, companies=[dataclasses.replace(c, id=f"{c.id}-{k}", name=f"{c.name} {k}")
+                                                  for k in range(scale) for c in dataset.companies])
+    t0 = time.perf_counter()
+    big_index = SearchIndex(big)
+    out["big_index_build"] = time.perf_counter() - t0
+    out["big_companies"] = len(big.companies)
+    for key, idx in (("keystroke", index), ("big_keystroke", big_index)):
+        times = []
+        for query in SEARCH_QUERIES:
+            for end in range(1, len(query) + 1):
+                t0 = time.perf_counter()
+                idx.search(query[:end])
+                times.append(time.perf_counter() - t0)
+        out[key] = times
+    listed = screening_names(dataset, names)
+    on = dt.date(2025, 12, 1)
+    samples, chunks = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        run = screen(dataset.companies, listed, on, progress=lambda done, total: chunks.append(time.perf_counter()))
+        samples.append(time.perf_counter() - t0)
+    out["screen"] = samples
+    out["screen_names"] = len(listed)
+    out["screen_possible"] = run.possible_names
+    gaps = [b - a for a, b in zip(chunks, chunks[1:]) if b > a]
+    out["chunk_gap_max"] = max(gaps) if gaps else 0.0
+    return out
+
+
+def find_and_screen_main() -> None:
+    from app.storage.bundled import load_bundled
+    from app.storage.paths import bundled_data_dir
+
+    result = find_and_screen(load_bundled(bundled_data_dir()))
+    print()
+    print(f"{'find and screen':55} {'value':>12}")
+    print(f"{'search index build (bundled data)':55} {result['index_build'] * 1000:10.1f} ms")
+    print(f"{'search per keystroke: median / p95 / max':55} {median(result['keystroke']) * 1000:5.2f} / "
+          f"{p95(result['keystroke']) * 1000:.2f} / {max(result['keystroke']) * 1000:.2f} ms")
+    print(f"{'search index build, {:,} companies'.format(result['big_companies']):55} "
+          f"{result['big_index_build'] * 1000:10.1f} ms")
+    print(f"{'  per keystroke: median / p95 / max':55} {median(result['big_keystroke']) * 1000:5.2f} / "
+          f"{p95(result['big_keystroke']) * 1000:.2f} / {max(result['big_keystroke']) * 1000:.2f} ms")
+    print(f"{'screen {:,} names (median of 3)'.format(result['screen_names']):55} "
+          f"{median(result['screen']) * 1000:10.0f} ms")
+    print(f"{'  possible matches at the default threshold':55} {result['screen_possible']:12,d}")
+    print(f"{'  longest gap between progress reports (500-name chunks)':55} {result['chunk_gap_max'] * 1000:10.0f} ms")
+
+
+if __name__ == "__main__":
+    find_and_screen_main()
