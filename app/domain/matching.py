@@ -75,6 +75,7 @@ CJK_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司"
 
 # Dotted initials ("L.P.", "U.S.") are one word; apostrophes stay inside a word ("People's").
 _WORD = re.compile(r"(?:[^\W_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def fold(text: str) -> str:
 
 
 def is_cjk(word: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in word)
+    return _CJK.search(word) is not None
 
 
 def words(text: str) -> list[Word]:

@@ -19,7 +19,9 @@ No Qt, no I/O. Work is done in chunks so a caller can report progress and cancel
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
@@ -38,6 +40,8 @@ MATCHES_PER_NAME = 5
 WORD_CUTOFF = 75  # rapidfuzz ratio under which two words are not the same word misspelt
 GENERIC_WEIGHT = 0.25
 CHUNK = 500
+NEAR_MEMO = 200_000  # words remembered between chunks
+_DIGIT = re.compile(r"\d")
 
 NAME, ALIAS, CHINESE = "name", "alias", "Chinese name"
 CLEARED_LEGAL_ONLY = "only legal-form words"
@@ -130,15 +134,17 @@ def _weigh(words: Sequence[str], *, fallback: bool) -> tuple[tuple[float, ...], 
     return tuple(1.0 if d else GENERIC_WEIGHT for d in distinctive), distinctive
 
 
-def _units(words: Sequence[str]) -> list[tuple[int, int, str]]:
+@functools.lru_cache(maxsize=1 << 14)
+def _units(words: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """Each word, and each two adjacent words written as one."""
     out = [(i, i + 1, w) for i, w in enumerate(words)]
     out += [(i, i + 2, words[i] + words[i + 1]) for i in range(len(words) - 1)]
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _exact_only(text: str) -> bool:
-    return is_short(text) or any(ch.isdigit() for ch in text)
+    return is_short(text) or _DIGIT.search(text) is not None
 
 
 def _word_sim(a: str, b: str, fuzzy: dict[tuple[str, str], float] | None) -> float:
@@ -172,8 +178,8 @@ def score_words(words: Sequence[str], weights: Sequence[float], distinctive: Seq
     if list(words) == list(other) or sorted(words) == sorted(other):
         return 100
     pairs = []
-    for i0, i1, a in _units(words):
-        for j0, j1, b in _units(other):
+    for i0, i1, a in _units(tuple(words)):
+        for j0, j1, b in _units(tuple(other)):
             if i1 - i0 == 2 and j1 - j0 == 2:
                 continue  # two words against two words: the single-word pairs already say it
             sim = _word_sim(a, b, fuzzy)
@@ -204,8 +210,9 @@ def score_words(words: Sequence[str], weights: Sequence[float], distinctive: Seq
 
 
 class Screener:
-    """Screens names against ``companies`` with statuses on ``on``. Build once per dataset and
-    date; ``screen_chunk`` / ``iter_chunks`` may be called from a worker thread (read-only)."""
+    """Screens names against ``companies`` with statuses on ``on``. Build one per dataset and
+    date (a few milliseconds); use it from one thread at a time (a worker thread is fine: it
+    remembers words between chunks but shares nothing else)."""
 
     def __init__(self, companies: Sequence[Company], on: dt.date, *, keep_from: int = KEEP_FROM,
                  limit: int = MATCHES_PER_NAME) -> None:
@@ -227,11 +234,15 @@ class Screener:
                 weights, distinctive = _weigh(words, fallback=True)
                 self._entries.append(_Entry(index, text, kind, words, weights, distinctive))
         self._by_unit: dict[str, set[int]] = {}
+        self._by_word_set: dict[tuple[str, ...], list[int]] = {}
         for n, entry in enumerate(self._entries):
+            self._by_word_set.setdefault(tuple(sorted(entry.words)), []).append(n)
             for _, _, unit in _units(entry.words):
                 self._by_unit.setdefault(unit, set()).add(n)
         self._vocab = list(self._by_unit)
         self._fuzzy_vocab = [u for u in self._vocab if not _exact_only(u)]
+        self._by_length: dict[int, list[str]] = {}
+        self._near_memo: dict[str, tuple[tuple[str, float], ...]] = {}
 
     def _statuses_of(self, company: Company) -> tuple[tuple[str, Status], ...]:
         out = []
@@ -250,11 +261,9 @@ class Screener:
         for name in names:
             if name not in prepared:
                 prepared[name] = self._prepare(name)
-        queries = {u for p in prepared.values() if p is not None for _, _, u in _units(p[0])}
-        fuzzy = self._fuzzy_table(sorted(u for u in queries if not _exact_only(u)))
-        near: dict[str, list[str]] = {}
-        for query, unit in fuzzy:
-            near.setdefault(query, []).append(unit)
+        queries = {u for p in prepared.values() if p is not None for _, _, u in _units(p[0]) if not _exact_only(u)}
+        near = {query: self._near(query) for query in queries}
+        fuzzy = {(query, unit): score for query, found in near.items() for unit, score in found}
         done: dict[str, ScreenResult] = {}
         for name in names:
             if name not in done:
@@ -266,39 +275,42 @@ class Screener:
         for start in range(0, len(names), chunk_size):
             yield self.screen_chunk(names[start:start + chunk_size])
 
-    def _prepare(self, name: str) -> tuple[list[str], tuple[float, ...], tuple[bool, ...], str] | None:
-        words = name_words(name)
+    def _prepare(self, name: str) -> tuple[tuple[str, ...], tuple[float, ...], tuple[bool, ...], str] | None:
+        words = tuple(name_words(name))
         if not words:
             return None
         weights, distinctive = _weigh(words, fallback=False)
         return words, weights, distinctive, "" if any(distinctive) else CLEARED_GENERIC_ONLY
 
-    def _fuzzy_table(self, queries: list[str]) -> dict[tuple[str, str], float]:
-        if not queries or not self._fuzzy_vocab:
-            return {}
-        # One C call for the whole chunk: far cheaper than a Python loop over pairs.
-        matrix = process.cdist(queries, self._fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF,
-                               dtype="uint8")
-        rows, cols = matrix.nonzero()
-        return {(queries[r], self._fuzzy_vocab[c]): float(matrix[r, c])
-                for r, c in zip(rows.tolist(), cols.tolist())}
+    def _near(self, unit: str) -> tuple[tuple[str, float], ...]:
+        """Units of the listed names within WORD_CUTOFF of ``unit`` (memoised: lists repeat words)."""
+        found = self._near_memo.get(unit)
+        if found is None:
+            # ratio >= 75 needs the shorter string to be at least 0.6 of the longer one.
+            length = len(unit)
+            if length not in self._by_length:
+                self._by_length[length] = [u for u in self._fuzzy_vocab if 0.6 * length <= len(u) <= length / 0.6]
+            found = tuple((other, score) for other, score, _ in process.extract(
+                unit, self._by_length[length], scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None))
+            if len(self._near_memo) < NEAR_MEMO:
+                self._near_memo[unit] = found
+        return found
 
     def _screen_prepared(self, name: str, prepared, fuzzy: dict[tuple[str, str], float],
-                         near: dict[str, list[str]]) -> ScreenResult:
+                         near: dict[str, tuple[tuple[str, float], ...]]) -> ScreenResult:
         if prepared is None:
             return ScreenResult(name, (), CLEARED_LEGAL_ONLY if words_of(name) else CLEARED_EMPTY)
         words, weights, distinctive, note = prepared
         if note:
             # Only a listed name made of exactly these generic words can match.
-            hits = [n for n, e in enumerate(self._entries) if sorted(e.words) == sorted(words)]
-            scored = [(100, n) for n in hits]
+            scored = [(100, n) for n in self._by_word_set.get(tuple(sorted(words)), ())]
         else:
             candidates: set[int] = set()
             for i0, i1, unit in _units(words):
                 if not any(distinctive[i0:i1]):
                     continue
                 candidates |= self._by_unit.get(unit, set())
-                for other in near.get(unit, ()):
+                for other, _ in near.get(unit, ()):
                     candidates |= self._by_unit[other]
             scored = []
             for n in candidates:

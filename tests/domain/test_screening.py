@@ -78,7 +78,8 @@ def test_chinese_name_matches_without_its_legal_suffix(dataset):
     companies = _with(dataset, "insitu-inc", name_zh="英西图有限公司")
     screener = Screener(companies, ON)
     match = screener.screen_one("英西图公司").best
-    assert (match.record.id, match.matched_on, match.field, match.score) == ("insitu-inc", "英西图有限公司", CHINESE, 100)
+    assert (match.record.id, match.matched_on, match.field, match.score) == \
+        ("insitu-inc", "英西图有限公司", CHINESE, 100)
     assert screener.screen_one("公司").matches == ()
     assert screener.screen_one("英西").cleared(DEFAULT_THRESHOLD)  # two characters: exact only
 

@@ -39,7 +39,8 @@ TRUE_MATCHES = [
     ("Kratos Unmanned Aerial Systems Inc", "kratos-unmanned-aerial-systems-inc"),
     ("Teledyne Brwn", "teledyne-brown-engineering-inc"), ("Teledyne Brown Eng.", "teledyne-brown-engineering-inc"),
     ("Sierra Nevada Corp.", "sierra-nevada-corporation"), ("Nevada Sierra", "sierra-nevada-corporation"),
-    ("Oceaneering Intl", "oceaneering-international-inc"), ("Oceanering International", "oceaneering-international-inc"),
+    ("Oceaneering Intl", "oceaneering-international-inc"),
+    ("Oceanering International", "oceaneering-international-inc"),
     ("Hudson Tech", "hudson-technologies-co"), ("Domo Tactical Comms", "domo-tactical-communications"),
     ("Firestorm Laboratories", "firestorm-labs-inc"), ("Intelligence Source", "source-intelligence-inc"),
     ("S3 Aero Defense", "s3-aerodefense"), ("ACT 1 Federal", "act1-federal"), ("Text Ore", "textore"),
@@ -73,7 +74,8 @@ DECOYS = [
     "Cubic Zirconia Ltd", "Sierra", "Hudson Bay Company", "Marvin Gardens LLC", "High Point Furniture",
     "Edge Technologies", "Universal Studios", "Universal Technologies Inc", "Firestone Tire", "Acme Technologies",
     "Walmart Stores", "Procter & Gamble", "Kellogg Company", "Starbucks Coffee Company", "American Airlines",
-    "Insight Enterprises", "Sourcing Partners LLC", "Kraton Polymers", "Cubist Pharmaceuticals", "Echo Global Logistics", "Teledata",
+    "Insight Enterprises", "Sourcing Partners LLC", "Kraton Polymers", "Cubist Pharmaceuticals",
+    "Echo Global Logistics", "Teledata",
 ]
 
 
