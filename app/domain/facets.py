@@ -1,7 +1,7 @@
 """Facets for narrowing a table: companies by list, announcement and status on the status date;
 elements by group and status. Each value carries its count; counts follow the choices made in
 the *other* facets (the usual faceted-search rule), so a count is what picking that value
-would show. No Qt, no I/O.
+would show. Also the links between records that share an announcement. No Qt, no I/O.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from app.domain.model import CATEGORY_LABELS, MEASURE_LABELS, Company, Element
+from app.domain.model import CATEGORY_LABELS, MEASURE_LABELS, Company, Dataset, Element
 from app.domain.screening import measure_status
 from app.domain.status import ANNOUNCED, EXPIRED, IN_FORCE, LIFTED, NOT_LISTED, SUSPENDED, UNKNOWN
 
@@ -89,3 +89,23 @@ def facets(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set[str]] |
 def _announcements(values: Sequence[Mapping[str, set[str]]]) -> list[tuple[str, str]]:
     seen = sorted({a for v in values for a in v.get("announcement", ())})
     return [(a, a) for a in seen]
+
+
+# --- links ---------------------------------------------------------------------------------
+def announcements_of(record: Company | Element) -> list[str]:
+    """The announcements a record is listed under (a company's export-control one, then its UEL one)."""
+    found = [record.announcement]
+    if isinstance(record, Company):
+        found.append(record.uel_announcement)
+    return [a for a in dict.fromkeys(found) if a]
+
+
+def covered_by(dataset: Dataset, announcement: str) -> list[Company | Element]:
+    """Every company and element an announcement covers, companies first, in data order."""
+    records: list[Company | Element] = [*dataset.companies, *dataset.elements]
+    return [r for r in records if announcement in announcements_of(r)]
+
+
+def listed_with(dataset: Dataset, record: Company | Element) -> dict[str, list[Company | Element]]:
+    """For each announcement of ``record``, the other records it covers."""
+    return {a: [r for r in covered_by(dataset, a) if r.id != record.id] for a in announcements_of(record)}

@@ -58,3 +58,23 @@ def test_element_facets(dataset):
     assert groups == {"rare_earth": 12, "mineral": 9}
     assert sum(_counts(found, "status").values()) == len(dataset.elements)
     assert record_values(dataset.elements[0], ON)["group"] == {"rare_earth"}
+
+
+def test_links_through_announcements(dataset):
+    from app.domain.facets import announcements_of, covered_by, listed_with
+
+    insitu = next(c for c in dataset.companies if c.id == "insitu-inc")
+    assert announcements_of(insitu) == ["MOFCOM Announcement No. 22 of 2025",
+                                        "UEL Working Mechanism Announcement [2025] No. 7"]
+    no22 = covered_by(dataset, "MOFCOM Announcement No. 22 of 2025")
+    assert len(no22) == 12 and all(c.announcement.endswith("No. 22 of 2025") for c in no22)
+    others = listed_with(dataset, insitu)
+    assert len(others["MOFCOM Announcement No. 22 of 2025"]) == 11 and insitu not in others[
+        "MOFCOM Announcement No. 22 of 2025"]
+    uel7 = "UEL Working Mechanism Announcement [2025] No. 7"
+    assert [c.id for c in others[uel7]] == [c.id for c in dataset.companies
+                                            if c.uel_announcement == uel7 and c.id != "insitu-inc"]
+    assert len(others[uel7]) >= 5  # BRINC, Synexxus, Firestorm, Kratos UAS, Domo among the 28
+    samarium = next(e for e in dataset.elements if e.id == "samarium")
+    assert [e.id for e in covered_by(dataset, samarium.announcement)] == \
+        ["samarium", "gadolinium", "terbium", "dysprosium", "lutetium", "scandium", "yttrium"]
