@@ -62,10 +62,8 @@ def _decode(data: bytes, where: str) -> str:
                             "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in a text editor: encoding UTF-8).") from None
 
 
-def read_names(path: Path | str, *, column: str | None = None, csv_format: bool | None = None) -> NameList:
-    """Names from a file. ``column`` picks a CSV column by header or 1-based number; without it a
-    ``name`` column is used. ``csv_format`` None decides from the suffix (.csv, .tsv) or a first
-    line with a ``name`` cell."""
+def read_text(path: Path | str) -> str:
+    """A name list's text: size-capped, decoded (UTF-8 with or without BOM, UTF-16 with BOM)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -79,7 +77,20 @@ def read_names(path: Path | str, *, column: str | None = None, csv_format: bool 
         raise NameListError(f"{path} is a folder, not a file.") from None
     except OSError as exc:
         raise NameListError(f"cannot read {path}: {exc.strerror or exc}") from None
-    text = _decode(data, str(path))
+    return _decode(data, str(path))
+
+
+def file_columns(path: Path | str) -> list[str]:
+    """The first line's cells of a CSV file, for a dialog that lets the user choose the column."""
+    return csv_columns(read_text(path))
+
+
+def read_names(path: Path | str, *, column: str | None = None, csv_format: bool | None = None) -> NameList:
+    """Names from a file. ``column`` picks a CSV column by header or 1-based number; without it a
+    ``name`` column is used. ``csv_format`` None decides from the suffix (.csv, .tsv) or a first
+    line with a ``name`` cell."""
+    path = Path(path)
+    text = read_text(path)
     if csv_format is None:
         csv_format = column is not None or path.suffix.casefold() in (".csv", ".tsv") or _has_name_cell(text)
     return parse_names(text, csv_format=csv_format, column=column, where=str(path))

@@ -10,8 +10,8 @@ import pytest
 
 from app.domain.screening import screen
 from app.storage import screening_io
-from app.storage.screening_io import (REPORT_COLUMNS, NameListError, csv_columns, parse_names, read_names,
-                                      report_bytes, write_report)
+from app.storage.screening_io import (REPORT_COLUMNS, NameListError, csv_columns, file_columns, parse_names,
+                                      read_names, report_bytes, write_report)
 
 ON = dt.date(2025, 12, 1)
 
@@ -66,8 +66,11 @@ def test_single_column_csv_keeps_unquoted_commas(tmp_path):
     assert names.names == ["Echodyne", "Insitu, Inc."] and not names.header
 
 
-def test_csv_columns_for_a_chooser():
+def test_csv_columns_for_a_chooser(tmp_path):
     assert csv_columns("\ufeffid;Supplier name;Country\r\n1;x;y\r\n") == ["id", "Supplier name", "Country"]
+    path = _file(tmp_path, b"\xef\xbb\xbf\r\nid,Supplier name\r\n1,Echodyne\r\n", "list.csv")
+    assert file_columns(path) == ["id", "Supplier name"]
+    assert read_names(path, column="supplier name").names == ["Echodyne"]
 
 
 @pytest.mark.parametrize("data,name,column,message", [
