@@ -23,9 +23,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any
 
-from app.domain.model import CONFIDENCES, ELEMENT_CATEGORIES, EVENT_KINDS, MEASURES
+from app.domain.model import CONFIDENCES
 
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)

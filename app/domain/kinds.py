@@ -38,6 +38,7 @@ class Kind:
     id_base: Callable[[dict[str, Any]], str]  # the readable part of a new record's id
     defaults: Callable[[dt.date, Mapping[str, Any]], dict[str, Any]]  # a new record's values
     measures: tuple[str, ...] = ()  # measures its timeline events may belong to (none: no timeline)
+    date_pairs: tuple[tuple[str, str], ...] = ()  # (issued, effective) fields: effective never before issued
 
     @property
     def form_fields(self) -> tuple[FieldSpec, ...]:
@@ -93,6 +94,7 @@ COMPANIES = Kind(
     describe=lambda raw, _e: str(raw.get("name") or raw.get("id") or "?"),
     id_base=lambda raw: slug(str(raw.get("name", ""))),
     defaults=_company_defaults, measures=("export_control", "uel"),
+    date_pairs=(("listed", "effective"), ("uel_date", "uel_effective")),
 )
 
 ELEMENTS = Kind(
@@ -102,6 +104,7 @@ ELEMENTS = Kind(
     describe=lambda raw, _e: f"{raw.get('name', '?')} ({raw.get('symbol', '?')})",
     id_base=lambda raw: slug(str(raw.get("name", ""))),
     defaults=_element_defaults, measures=("export_control", "us_ban"),
+    date_pairs=(("announced", "effective"),),
 )
 
 RESERVES = Kind(

@@ -25,6 +25,10 @@ _LOAD_ERRORS = (RecordError, FieldError, KeyError, TypeError, ValueError, Attrib
 class EditError(ValueError):
     """An edit refused by validation; the message names the field (as the user sees it) and the rule."""
 
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field  # the field the rule is about (its key), when one is
+
 
 @dataclass(frozen=True)
 class Change:
@@ -292,7 +296,7 @@ class Workspace:
         try:
             state = self._stage(kind, record_id, entry)
         except RecordError as exc:
-            raise EditError(f"{self._field_words(kind, exc)}: {exc.rule}") from None
+            raise EditError(f"{self._field_words(kind, exc)}: {exc.rule}", exc.field) from None
         except _LOAD_ERRORS as exc:
             raise EditError(str(exc)) from None
         self._check_unique(state)
@@ -378,7 +382,21 @@ class Workspace:
             raise EditError(f"{kind} has no record {record_id!r}")
         new = L.entry_with_field(self.entry(kind, record_id), self._bundled[kind].get(record_id), name,
                                  to_json_value(value))
-        return self._staged_entry(kind, record_id, new)
+        try:
+            return self._staged_entry(kind, record_id, new)
+        except EditError as exc:
+            raise self._about_edited_field(kind, record_id, name, exc) from None
+
+    def _about_edited_field(self, kind: str, record_id: str, name: str, exc: EditError) -> EditError:
+        """A date-order rule broken by editing the first date of a pair is told in terms of the field
+        the user edited ("Listed: must not be after ..."), not of the other one."""
+        info = kind_of(kind)
+        for issued, effective in info.date_pairs:
+            if name == issued and exc.field == effective:
+                other = (self._states[kind][record_id].raw or {}).get(effective)
+                return EditError(f"{info.field_label(issued)}: must not be after the date it took effect "
+                                 f"({info.field_label(effective)}: {other})", issued)
+        return exc
 
     def entry_without_field(self, kind: str, record_id: str, name: str) -> dict[str, Any] | None:
         new = L.entry_without_field(self.entry(kind, record_id), self._bundled[kind].get(record_id), name)

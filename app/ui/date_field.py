@@ -60,7 +60,8 @@ class DateLineEdit(QLineEdit):
             return None
 
     def show_calendar(self) -> QCalendarWidget:
-        calendar = QCalendarWidget(self, Qt.WindowType.Popup)
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setGridVisible(True)
         calendar.setMinimumDate(QDate(1900, 1, 1))
         calendar.setMaximumDate(QDate(2100, 12, 31))

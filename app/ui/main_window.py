@@ -5,21 +5,32 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME, __version__
 from app.domain import fields as F
 from app.domain.kinds import COMPANIES, ELEMENTS
-from app.ui import dialogs
 from app.ui.banner import Banner, BannerArea
 from app.ui.columns import COMPANY_COLUMNS, ELEMENT_COLUMNS
 from app.ui.controller import EditController
 from app.ui.date_field import DateLineEdit
 from app.ui.detail import company_html, element_html
+from app.ui.help import HelpDialog, about_the_data, shortcuts_html
+from app.ui.menus import build_menus
 from app.ui.record_tab import RecordTab
 from app.ui.reserves_tab import ReservesTab
+from app.ui.view_state import ViewState
 
 ELEMENT_FACETS = (("All elements and minerals", None), ("Rare earths", lambda e: e.category == "rare_earth"),
                   ("Other minerals", lambda e: e.category == "mineral"))
@@ -74,10 +85,13 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.as_of)
         self.addToolBar(toolbar)
         self.as_of_status = QLabel()
-        self.save_state = QLabel()
-        self.statusBar().addPermanentWidget(self.save_state)
+        self.save_status = QLabel()
+        self.statusBar().addPermanentWidget(self.save_status)
         self.statusBar().addPermanentWidget(self.as_of_status)
-        self._build_menus()
+        self._base_point_size: float | None = None
+        self.zoom_steps = 0
+        build_menus(self)
+        self.view_state = ViewState(self)
 
         controller.rejected.connect(self._on_rejected)
         controller.save_failed.connect(self._on_save_failed)
@@ -92,40 +106,39 @@ class MainWindow(QMainWindow):
                             + " You can look things up and export, but edits are off.", closable=False,
                             reason="read-only")
 
-    # --- menus ----------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction("&Export CSV…", lambda: dialogs.export_dialog(self))
-        file_menu.addAction("Open &data folder", lambda: dialogs.open_data_folder(self))
-        self.restore_action = file_menu.addAction("&Restore from backup…", lambda: dialogs.restore_dialog(self))
-        self.restore_action.setEnabled(not self.controller.read_only)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction("&Quit", self.close)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    # --- menus and keyboard ------------------------------------------------------------------
+    def focus_search(self) -> None:
+        tab = self.current_tab()
+        target = getattr(tab, "search", None) or getattr(tab, "source", None)
+        if target is not None:
+            target.setFocus()
+            if hasattr(target, "selectAll"):
+                target.selectAll()
 
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self.controller.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        self.add_action = edit.addAction("&Add record…", lambda: self.current_tab().actions.add_new())
-        self.add_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.edit_action = edit.addAction("&Edit record…", lambda: self.current_tab().actions.edit_current())
-        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.delete_action = edit.addAction("&Delete record", lambda: self.current_tab().actions.delete_current())
-        self.delete_action.setShortcut(QKeySequence("Ctrl+Del"))
-        edit.addSeparator()
-        edit.addAction("Show my &changes…", self.show_changes)
-        self.reset_action = edit.addAction("&Reset all data to bundled…", lambda: dialogs.confirm_reset(self))
-        for action in (self.add_action, self.edit_action, self.delete_action, self.reset_action):
-            action.setEnabled(not self.controller.read_only)
+    def step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(f"&About {APP_NAME}", lambda: dialogs.show_about(self))
+    def zoom(self, step: int) -> None:
+        """Text size: one point larger or smaller (step 0: the size the app started with)."""
+        app = QApplication.instance()
+        font = app.font()
+        if self._base_point_size is None:
+            self._base_point_size = font.pointSizeF()
+        size = self._base_point_size if step == 0 else min(max(font.pointSizeF() + step, 6.0), 40.0)
+        font.setPointSizeF(size)
+        app.setFont(font)
+        self.zoom_steps = round(size - self._base_point_size)
+
+    def reset_layout(self) -> None:
+        self.view_state.reset()
+        self.zoom(0)
+
+    def show_about_data(self) -> None:
+        info = self.workspace.info
+        HelpDialog("About the data", about_the_data(info.as_of.isoformat(), info.dataset_version), self).exec()
+
+    def show_shortcuts(self) -> None:
+        HelpDialog("Keyboard shortcuts", shortcuts_html(), self).exec()
 
     def current_tab(self):
         return self.tabs.currentWidget()
@@ -180,14 +193,14 @@ class MainWindow(QMainWindow):
 
     def _update_save_state(self) -> None:
         if self.controller.read_only:
-            self.save_state.setText("Read-only")
+            self.save_status.setText("Read-only")
         elif self.controller.last_error is not None:
-            self.save_state.setText("Not saved")
+            self.save_status.setText("Not saved")
         elif self.controller.dirty:
-            self.save_state.setText("Saving…")
+            self.save_status.setText("Saving…")
         else:
             count = self.workspace.change_count()
-            self.save_state.setText(f"All changes saved ({count} changed record{'s' if count != 1 else ''})"
+            self.save_status.setText(f"All changes saved ({count} changed record{'s' if count != 1 else ''})"
                                     if count else "No changes of yours")
 
     # --- the status date ------------------------------------------------------------------
@@ -226,14 +239,38 @@ class MainWindow(QMainWindow):
 
     # --- window state and quitting --------------------------------------------------------
     def restore_state(self) -> None:
+        if self.settings is not None:
+            self.view_state.restore(self.settings)
+            zoom = self.settings.value("view/zoom")
+            if zoom is not None and str(zoom).lstrip("-").isdigit() and int(zoom):
+                self.zoom(int(zoom))
+
+    def save_state(self) -> None:
         if self.settings is None:
             return
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        tab = self.settings.value("window/tab")
-        if tab is not None:
-            self.tabs.setCurrentIndex(int(tab))
+        self.view_state.save(self.settings)
+        if self.zoom_steps:
+            self.settings.setValue("view/zoom", self.zoom_steps)
+        else:
+            self.settings.remove("view/zoom")
+        self.settings.sync()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # The system switched between light and dark: the tints, the chart and the detail follow.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.apply_theme()
+        super().changeEvent(event)
+
+    def apply_theme(self) -> None:
+        from app.ui import theme as themes
+
+        theme = themes.current()
+        for tab in (self.companies, self.elements):
+            tab.model.set_theme(theme)
+            tab.refresh_detail()
+        self.reserves.model.set_theme(theme)
+        if hasattr(self.reserves, "apply_theme"):
+            self.reserves.apply_theme(theme)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.controller.save_now() and self.controller.dirty:
@@ -245,9 +282,7 @@ class MainWindow(QMainWindow):
             elif answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
-        if self.settings is not None:
-            self.settings.setValue("window/geometry", self.saveGeometry())
-            self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.save_state()
         super().closeEvent(event)
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:

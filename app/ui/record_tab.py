@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any, Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.kinds import Kind
 from app.ui import theme as themes
@@ -16,6 +16,7 @@ from app.ui.events_panel import EventsPanel
 from app.ui.html import br, esc, join, tag
 from app.ui.models import RecordTableModel, SearchFilterProxy
 from app.ui.record_actions import RecordActions
+from app.ui.search_box import SearchBox
 from app.ui.source_view import SourceView
 from app.ui.table_view import make_table
 
@@ -35,10 +36,7 @@ class RecordTab(QWidget):
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.actions = RecordActions(self, controller, self)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(placeholder)
-        self.search.setAccessibleName(f"Filter {kind.plural.lower()}")
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(placeholder, f"Filter {kind.plural.lower()}")
         self.search.textChanged.connect(self._on_query)
         self.count = QLabel()
         self.filters = QHBoxLayout()
@@ -59,6 +57,8 @@ class RecordTab(QWidget):
             self.table.setColumnWidth(index, column.width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.customContextMenuRequested.connect(self.actions.show_context_menu)
+        # Enter on a row shows its details: the focus moves there (Tab and Shift+Tab move on).
+        self.table.activated.connect(lambda *_: self.detail.setFocus(Qt.FocusReason.OtherFocusReason))
         self.detail = SourceView()
         self.detail.setAccessibleName(f"Details of the selected {kind.noun}")
         self.events = EventsPanel(kind, controller, self.current_record, self.status_date, self)

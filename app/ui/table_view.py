@@ -8,8 +8,19 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from app.ui.editors import FieldDelegate
 
 
+class RecordTableView(QTableView):
+    """Rows are what the user moves through: Home and End go to the first and last row (a plain
+    QTableView moves to the first and last column of the row, which row selection hides)."""
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override
+        cursor = QAbstractItemView.CursorAction
+        if action in (cursor.MoveHome, cursor.MoveEnd):
+            modifiers = modifiers | Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
+
 def make_table(model, name: str) -> QTableView:
-    view = QTableView()
+    view = RecordTableView()
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

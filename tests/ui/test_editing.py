@@ -247,7 +247,7 @@ def test_failed_save_keeps_edits_warns_retries_and_asks_before_quitting(make_win
     model.setData(model.index(model.row_of("echodyne"), 0), "Echo")
     qtbot.waitUntil(lambda: bool(calls), timeout=1000)
     assert any("disk is full" in t and "not saved yet" in t for t in window.banner_texts())
-    assert "Not saved" in window.save_state.text()
+    assert "Not saved" in window.save_status.text()
     assert model.index(model.row_of("echodyne"), 0).data() == "Echo"
 
     asked = []
