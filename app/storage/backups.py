@@ -9,7 +9,6 @@ backups out.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +18,8 @@ from typing import TypeVar
 
 from app.storage.atomic import SaveError, atomic_write_bytes, classify_oserror
 from app.storage.clock import as_utc, file_timestamp, utc_now
+from app.storage.safe_open import describe_file, read_regular
+from app.storage.strict_json import MAX_DOCUMENT_BYTES
 
 __all__ = ["BackupEntry", "BackupSet", "PINNED_REASON_PREFIX", "select_backups_to_keep"]
 
@@ -152,7 +153,9 @@ class BackupSet:
         accepts (any exception means "not usable"), with what it decoded to and its bytes."""
         for entry in self.entries():
             try:
-                raw = entry.path.read_bytes()
+                raw = read_regular(entry.path, MAX_DOCUMENT_BYTES + 1)  # a planted pipe must not hang us
+                if raw is None:
+                    continue
                 return entry, decode(raw), raw
             except Exception:  # noqa: BLE001 - any failure means "not usable"
                 continue
@@ -178,16 +181,17 @@ class BackupSet:
             return None
         tag = _sanitize_reason(reason) if reason is not None else None
         existing = self.entries()
-        if tag is None:
-            newest = existing
-            if newest:
-                try:
-                    if hashlib.sha256(newest[0].path.read_bytes()).digest() == hashlib.sha256(
-                        data
-                    ).digest():
-                        return None
-                except OSError:
-                    pass  # unreadable newest backup: make a fresh one
+        if tag is None and existing:
+            try:
+                newest = read_regular(existing[0].path)
+            except OSError:
+                newest = None  # unreadable newest backup: make a fresh one
+            if newest == data:
+                return None
+        if self.directory.is_symlink():
+            raise SaveError("read_only", f"Nothing was saved: the backups folder {self.directory} is "
+                            f"{describe_file(self.directory)}, and Curbwatch does not write through links in "
+                            f"its data folder. Replace it with an ordinary folder.", path=self.directory)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

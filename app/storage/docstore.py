@@ -24,6 +24,7 @@ from app.storage.clock import file_timestamp, utc_now
 from app.storage.envelope import Decoded, Document, Envelope, Migration, NewerSchema, Payload, Validator, sha256
 from app.storage.lock import DataLock
 from app.storage.quarantine import quarantine, sweep_temp_files
+from app.storage.safe_open import NotRegularFile, read_regular
 from app.storage.strict_json import MAX_DOCUMENT_BYTES, LoadError
 
 __all__ = ["DocumentStore", "LoadReport", "LOAD_STATES"]
@@ -115,6 +116,12 @@ class DocumentStore:
     def read_only_reason(self) -> str | None:
         return self._read_only_reason
 
+    @property
+    def read_only_kind(self) -> str | None:
+        """Why the store is read-only, as a SaveError kind ("locked_by_other", "read_only",
+        "newer_schema"), or None when it can write."""
+        return self._read_only_kind
+
     # ------------------------------------------------------------------------ load
 
     def load(self) -> LoadReport:
@@ -126,6 +133,8 @@ class DocumentStore:
         self._sweep_leftovers()
         try:
             raw = self._read_disk()
+        except NotRegularFile as exc:
+            self._refuse_odd_file(report, exc)
         except OSError as exc:
             self._set_read_only("read_only", f"Curbwatch could not read the data file {self.path} "
                                 f"({exc.strerror or exc}). It is opened read-only so nothing overwrites it.")
@@ -149,12 +158,26 @@ class DocumentStore:
             for directory in (self.data_dir, self.backups.directory):
                 sweep_temp_files(directory, self.path.name)
 
+    def _refuse_odd_file(self, report: LoadReport, exc: NotRegularFile) -> None:
+        """A link, pipe or device where the data file belongs. A link is left alone (read-only:
+        following it would read and replace a file outside the data folder, silently turning
+        the link into a file); anything else holds no data and is moved aside like a damaged file."""
+        if exc.is_link:
+            self._set_read_only(
+                "read_only",
+                f"The data file {self.path} is {exc.what}. Curbwatch does not follow links in its data "
+                f"folder, so your data is not read through it and nothing replaces it; edits are off. "
+                f"To keep your data in another folder, start Curbwatch with --data-dir FOLDER (or set "
+                f"CURBWATCH_DATA_DIR), or put the file itself in place of the link.")
+            return
+        self._recover(report, reason=f"not a regular file but {exc.what}", raw=None)
+
     def _note_missing_file(self, report: LoadReport) -> None:
         newest = self.backups.entries()
         if newest:
             report.messages.append(
                 f"No data file was found at {self.path}, but backups exist (the newest is from "
-                f"{newest[0].when:%Y-%m-%d %H:%M} UTC). Use Restore from backup to bring them back.")
+                f"{newest[0].when:%Y-%m-%d %H:%M} UTC). Use File > Restore from backup to bring them back.")
 
     def _open_file(self, report: LoadReport, raw: bytes) -> None:
         """The file is there: use it, keep a newer version's file untouched, or recover."""
@@ -228,13 +251,18 @@ class DocumentStore:
         if self._lock.acquire():
             return
         err = self._lock.error
+        if isinstance(err, NotRegularFile):
+            self._set_read_only(
+                "read_only",
+                f"The lock file {self._lock.path} is {err.what}, so Curbwatch does not open it: nothing "
+                f"outside the data folder may be touched through it. Your data is shown read-only and edits "
+                f"are off; remove that file and start Curbwatch again to edit.")
+            return
         if err is not None:
             self._set_read_only(
                 "read_only",
-                f"The data folder {self.data_dir} is not writable "
-                f"({err.strerror or err}). Your data is shown read-only; use Save a "
-                f"copy or Export to keep changes.",
-            )
+                f"The data folder {self.data_dir} is not writable ({err.strerror or err}). Your data is "
+                f"shown read-only and edits are off; File > Export CSV can still save what you see elsewhere.")
             return
         pid, host = self._lock.owner()
         who = f"process {pid}" if pid is not None else "an unknown process"
@@ -242,9 +270,16 @@ class DocumentStore:
             who += f" on {host}"
         self._set_read_only(
             "locked_by_other",
-            f"Curbwatch is already open in another window ({who}). This window is "
-            f"read-only; close the other one to edit your data here.",
-        )
+            f"Curbwatch is already open in another window ({who}). This window is read-only until "
+            f"the other one is closed.")
+
+    def try_lock(self) -> bool:
+        """For a store opened read-only because another copy held the data lock: try the
+        lock again, without waiting. True when it is held now (then :meth:`load` again to
+        read what the other copy saved and to become writable)."""
+        if self._lock is None or self._read_only_kind != "locked_by_other":
+            return False
+        return self._lock.acquire()
 
     def _set_read_only(self, kind: str, reason: str) -> None:
         if self._read_only_kind is None:  # the first cause is the one to tell
@@ -313,13 +348,9 @@ class DocumentStore:
                 f"memory and Curbwatch will try again at the next save.")
 
     def _read_disk(self) -> bytes | None:
-        try:
-            with open(self.path, "rb") as handle:
-                # One byte over the cap is enough for strict_json_loads to refuse it,
-                # without reading a huge file into memory.
-                return handle.read(MAX_DOCUMENT_BYTES + 1)
-        except FileNotFoundError:
-            return None
+        # One byte over the cap is enough for strict_json_loads to refuse it, without
+        # reading a huge file into memory. Only a regular file is read (safe_open).
+        return read_regular(self.path, MAX_DOCUMENT_BYTES + 1)
 
     def _validate_backup_bytes(self, raw: bytes) -> None:
         if self._valid_hash is not None and sha256(raw) == self._valid_hash:
@@ -338,6 +369,10 @@ class DocumentStore:
     def _read_for_save(self) -> bytes | None:
         try:
             return self._read_disk()
+        except NotRegularFile as exc:
+            raise SaveError("io", f"Nothing was saved: {self.path} is now {exc.what}, not a regular file, and "
+                            f"Curbwatch does not replace it. Move it away; the next save writes your data.",
+                            path=self.path) from None
         except OSError as exc:
             raise classify_oserror(exc, self.path) from exc
 
@@ -388,9 +423,11 @@ class DocumentStore:
         """The data of backup ``entry``, validated and in the current schema, without changing
         anything. Raises LoadError (naming the file) if it is unusable."""
         try:
-            raw = entry.path.read_bytes()
+            raw = read_regular(entry.path, MAX_DOCUMENT_BYTES + 1)
         except OSError as exc:
             raise LoadError(f"unreadable ({exc.strerror or exc})", path=entry.path) from None
+        if raw is None:
+            raise LoadError("no longer there", path=entry.path)
         try:
             return self.envelope.decode(raw).data
         except NewerSchema as exc:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from app.storage.atomic import write_all
+from app.storage.safe_open import open_regular, read_regular
 
 try:  # POSIX: flock for the data lock
     import fcntl
@@ -37,6 +38,11 @@ class DataLock:
     reuse, containers, the same home directory mounted on two hosts). It also keeps
     this module free of Qt. The lock file itself is never deleted: unlinking a lock file
     races with a process that has just opened it.
+
+    The lock file is opened without following a link and refused unless it is a regular
+    file with one name (see app.storage.safe_open): the owner text is written by truncating
+    it, which through a planted link or hard link would empty a file outside the folder.
+    Nothing is truncated before the lock is held.
     """
 
     FILENAME = "curbwatch.lock"
@@ -61,7 +67,7 @@ class DataLock:
             return True
         self.error = None
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = open_regular(self.path, os.O_RDWR | os.O_CREAT, 0o644, max_links=1)
         except OSError as exc:
             self.error = exc
             return False
@@ -124,10 +130,12 @@ class DataLock:
     def owner(self) -> tuple[int | None, str | None]:
         """The pid and host the current (or last) holder wrote; (None, None) if unknown."""
         try:
-            with open(self.path, "rb") as handle:
-                text = handle.read(4096).decode("utf-8", "replace")
+            raw = read_regular(self.path, 4096)
         except OSError:
             return None, None
+        if raw is None:
+            return None, None
+        text = raw.decode("utf-8", "replace")
         lines = text.splitlines()
         pid: int | None = None
         if lines and lines[0].strip().isdigit():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno as _errno
 import os
 import re
+import stat
 import sys
 import time
 from datetime import datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from app.storage.atomic import fsync_dir
 from app.storage.clock import file_timestamp, utc_now
+from app.storage.safe_open import read_regular
 from app.storage.strict_json import MAX_DOCUMENT_BYTES, LoadError, strict_json_loads
 
 __all__ = ["quarantine", "rename_no_clobber", "sweep_temp_files"]
@@ -33,11 +35,13 @@ def _is_qsavefile_leftover(candidate: Path, name: str) -> bool:
     if suffix.lower() == suffix or suffix.upper() == suffix:
         return False
     try:
-        with open(candidate, "rb") as handle:
-            strict_json_loads(handle.read(MAX_DOCUMENT_BYTES + 1))
+        raw = read_regular(candidate, MAX_DOCUMENT_BYTES + 1)
+        if raw is None:
+            return False
+        strict_json_loads(raw)
     except LoadError:
         return True
-    except OSError:
+    except OSError:  # a pipe, device or link is nothing we left: never ours to delete
         return False
     return False
 
@@ -73,7 +77,7 @@ def sweep_temp_files(
             st = candidate.lstat()
         except OSError:
             continue
-        if not os.path.isfile(candidate) or now - st.st_mtime < max_age_s:
+        if not stat.S_ISREG(st.st_mode) or now - st.st_mtime < max_age_s:
             continue
         try:
             candidate.unlink()

@@ -51,6 +51,7 @@ class UserData:
         self._clock = clock
         self._saved_revision = self.workspace.revision
         self._encoder = LayerEncoder()
+        self.last_report = OpenReport()
 
     @property
     def path(self) -> Path:
@@ -68,12 +69,31 @@ class UserData:
         self.store = DocumentStore(self.path, format_name=FORMAT, schema_version=LAYER_SCHEMA_VERSION,
                                    migrations=MIGRATIONS, validate=validate_layer_shape, app_version=__version__,
                                    clock=self._clock, backup_every_s=BACKUP_EVERY_S)
+        return self._load(report)
+
+    def retry_write_access(self) -> bool:
+        """For a copy opened read-only because another copy held the data lock (call it on a
+        timer): try the lock again. True when this copy can write now; then the file is read
+        again, and the workspace replaced if the other copy saved something different (see
+        ``last_report`` for what the reload said). False while the other copy holds the lock,
+        and always for other read-only reasons (a newer file, an unwritable folder)."""
+        if not self.read_only:
+            return True
+        if self.store is None or not self.store.try_lock():
+            return False
+        self._load(OpenReport(), keep_unchanged=True)
+        return not self.read_only
+
+    def _load(self, report: OpenReport, *, keep_unchanged: bool = False) -> OpenReport:
         loaded = self.store.load()
+        self.last_report = report
         report.state = loaded.state
         report.messages.extend(loaded.messages)
         report.read_only = loaded.read_only
         report.read_only_reason = loaded.read_only_reason
         report.quarantined = loaded.quarantined
+        if keep_unchanged and (loaded.data or None) == (self._layer_if_edited() or None):
+            return report  # the other copy saved nothing new: keep the workspace as it is
         rejected = self.workspace.replace_layer(loaded.data)
         self._saved_revision = self.workspace.revision
         if rejected:
@@ -102,6 +122,9 @@ class UserData:
             if not report.read_only:
                 self._save_quietly(report, reason="pre-merge")
         return report
+
+    def _layer_if_edited(self) -> dict | None:
+        return self.workspace.layer_view() if self.workspace.change_count() else None
 
     def _save_quietly(self, report: OpenReport, *, reason: str, note: str = "") -> None:
         try:

@@ -639,6 +639,8 @@ def test_unwritable_data_dir_opens_read_only(monkeypatch, make_store, data_dir: 
     report = store.load()
     assert report.read_only and report.state == "ok" and report.data == {"items": ["kept"]}
     assert "not writable" in report.read_only_reason and str(data_dir) in report.read_only_reason
+    # Only commands that exist are offered (there is no "Save a copy").
+    assert "Save a copy" not in report.read_only_reason and "File > Export CSV" in report.read_only_reason
     with pytest.raises(SaveError) as info:
         store.save({"items": ["new"]})
     assert info.value.kind == "read_only"
@@ -955,3 +957,62 @@ def test_backup_now_forced_reason(make_store) -> None:
     assert forced is not None and forced.name.endswith(".pre-import.bak")
     assert hashlib.sha256(forced.read_bytes()).digest() == hashlib.sha256(
         first.read_bytes()).digest()
+
+
+# ------------------------------------------ hostile files in the data folder (issue 8)
+
+
+def _within(seconds: float, fn):
+    """Run ``fn`` in a daemon thread; fail (instead of hanging the suite) if it blocks."""
+    import threading
+
+    result: dict = {}
+    thread = threading.Thread(target=lambda: result.setdefault("value", fn()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"blocked for more than {seconds} s"
+    return result["value"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links without privileges")
+def test_symlinked_primary_is_refused_read_only_and_never_replaced(make_store, data_dir, tmp_path) -> None:
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_bytes(envelope({"items": ["outside"]}))
+    before = elsewhere.read_bytes()
+    (data_dir / NAME).symlink_to(elsewhere)
+    store = make_store()
+    report = store.load()
+    assert report.read_only and report.data is None
+    assert "symbolic link" in report.read_only_reason and "--data-dir" in report.read_only_reason
+    with pytest.raises(SaveError):
+        store.save({"items": ["mine"]})
+    assert (data_dir / NAME).is_symlink()  # not silently replaced by a regular file
+    assert elsewhere.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_fifo_primary_is_moved_aside_without_hanging(make_store, data_dir) -> None:
+    import stat
+
+    os.mkfifo(data_dir / NAME)
+    report = _within(10, make_store().load)
+    assert report.state == "recovered_empty" and not report.read_only
+    assert "named pipe" in report.messages[0]
+    assert stat.S_ISFIFO(os.lstat(report.quarantined).st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_fifo_among_backups_is_skipped_without_hanging(make_store, data_dir) -> None:
+    clock = Clock()
+    store = make_store(clock=clock)
+    store.load()
+    for n in range(3):
+        store.save({"items": [f"v{n}"]})
+        clock.tick(hours=1)
+    store.close()
+    newest = store.backups.entries()[0].path
+    newest.unlink()
+    os.mkfifo(newest)
+    (data_dir / NAME).write_bytes(b"")
+    report = _within(10, make_store(clock=clock).load)
+    assert report.state == "recovered_backup" and report.data == {"items": ["v0"]}

@@ -8,6 +8,8 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from app.storage.quarantine import quarantine, sweep_temp_files
 
 NAME = "userdata.json"
@@ -78,3 +80,17 @@ def test_quarantine_converts_local_time_to_utc(tmp_path: Path) -> None:
     path.write_bytes(b"x")
     when = datetime(2026, 11, 30, 1, 30, tzinfo=timezone(timedelta(hours=3)))
     assert quarantine(path, now=when).name.endswith(".corrupt.20261129T223000Z")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_sweep_never_opens_a_fifo(tmp_path: Path) -> None:
+    import threading
+
+    pipe = tmp_path / f"{NAME}.XyZabc"  # the shape of a QSaveFile leftover
+    os.mkfifo(pipe)
+    old = time.time() - 3600
+    os.utime(pipe, (old, old))
+    done = threading.Event()
+    threading.Thread(target=lambda: (sweep_temp_files(tmp_path, NAME), done.set()), daemon=True).start()
+    assert done.wait(10), "sweeping blocked on a named pipe"
+    assert pipe.exists()  # not ours to delete: only regular files are torn writes

@@ -108,3 +108,49 @@ def test_layer_encoder_matches_a_full_encoding_through_edits(bundled):
             ws.set_entry("reserves", record_id, None)
         if step % 10 == 0 or step == 299:
             assert encoder.encode(ws.layer_view()) == json_dumps_bytes(ws.layer_view(), pretty=False), step
+
+
+HOLD_LOCK = ("import sys; from app.storage.lock import DataLock; lock = DataLock(sys.argv[1]); "
+             "print('ready', lock.acquire(), flush=True); sys.stdin.read()")
+
+
+def test_a_read_only_copy_retries_the_lock_and_can_write_once_it_is_free(open_userdata, user_data_dir):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    user_data_dir.mkdir(parents=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(user_data_dir)], cwd=REPO, text=True,
+                              env={**os.environ, "PYTHONPATH": str(REPO)}, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline().split() == ["ready", "True"]
+        userdata, report = open_userdata()
+        assert report.read_only and "read-only until the other one is closed" in report.read_only_reason
+        assert not any("Save a copy" in m for m in report.messages)
+        assert userdata.retry_write_access() is False and userdata.read_only
+        # Meanwhile the other copy saves an edit.
+        shutil.copy(FIXTURES / "userdata_v1.json", user_data_dir / FILE_NAME)
+    finally:
+        holder.communicate("", timeout=30)  # the other copy quits
+    assert userdata.retry_write_access() is True and not userdata.read_only
+    reserves = {r.id: r for r in userdata.workspace.dataset.reserves}
+    assert reserves["usgs-mcs-2025.brazil"].reserves_t == 20_000_000  # what the other copy saved
+    ws = userdata.workspace
+    ws.set_entry("reserves", "usgs-mcs-2025.brazil",
+                 ws.entry_for_field("reserves", "usgs-mcs-2025.brazil", "reserves_t", 123))
+    userdata.save()
+    assert json.loads((user_data_dir / FILE_NAME).read_text(encoding="utf-8"))["data"]["records"]["reserves"][
+        "usgs-mcs-2025.brazil"]["fields"]["reserves_t"] == 123
+
+
+def test_retrying_write_access_never_unlocks_a_newer_file(open_userdata, user_data_dir):
+    user_data_dir.mkdir(parents=True)
+    doc = json.loads((FIXTURES / "userdata_v1.json").read_text(encoding="utf-8"))
+    doc["schema_version"] = LAYER_SCHEMA_VERSION + 1
+    (user_data_dir / FILE_NAME).write_text(json.dumps(doc), encoding="utf-8")
+    userdata, report = open_userdata()
+    assert report.read_only
+    assert userdata.retry_write_access() is False and userdata.read_only
