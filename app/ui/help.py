@@ -13,6 +13,7 @@ from app.ui.source_view import SourceView
 # its actions from the same keys, and a test checks that every one listed here exists.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+F", "Search everything (names, aliases, announcements, items, notes, timelines)"),
+    ("Ctrl+Shift+S", "Screen a list of names"),
     ("Esc", "Clear the search box that has the focus"),
     ("Ctrl+1, Ctrl+2, Ctrl+3", "Companies, Element restrictions, Reserves"),
     ("Ctrl+Tab, Ctrl+PgDown", "Next tab"),

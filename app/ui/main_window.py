@@ -26,15 +26,12 @@ from app.ui.columns import COMPANY_COLUMNS, ELEMENT_COLUMNS
 from app.ui.controller import EditController
 from app.ui.date_field import DateLineEdit
 from app.ui.detail import company_html, element_html
+from app.ui.global_search import GlobalSearch
 from app.ui.help import HelpDialog, about_the_data, shortcuts_html
 from app.ui.menus import build_menus
 from app.ui.record_tab import RecordTab
 from app.ui.reserves_tab import ReservesTab
 from app.ui.view_state import ViewState
-
-ELEMENT_FACETS = (("All elements and minerals", None), ("Rare earths", lambda e: e.category == "rare_earth"),
-                  ("Other minerals", lambda e: e.category == "mineral"))
-
 
 class MainWindow(QMainWindow):
     def __init__(self, controller: EditController, on: dt.date, parent: QWidget | None = None, *,
@@ -47,11 +44,13 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.search = GlobalSearch(self.workspace, self)
         self.companies = RecordTab(COMPANIES, COMPANY_COLUMNS, company_html,
-                                   "Search companies, announcements, notes… (case and accents ignored)",
-                                   controller, on, self)
-        self.elements = RecordTab(ELEMENTS, ELEMENT_COLUMNS, element_html, "Search elements, announcements, items…",
-                                  controller, on, self, facets=ELEMENT_FACETS, facet_name="Element group")
+                                   "Filter companies: names, announcements, notes, timelines (typos forgiven)",
+                                   controller, on, self, index=self.search.index)
+        self.elements = RecordTab(ELEMENTS, ELEMENT_COLUMNS, element_html,
+                                  "Filter elements: names, announcements, items, notes, timelines",
+                                  controller, on, self, index=self.search.index)
         self.reserves = ReservesTab(controller, on, self)
         self.tabs.addTab(self.companies, "Companies")
         self.tabs.addTab(self.elements, "Element restrictions")
@@ -59,11 +58,14 @@ class MainWindow(QMainWindow):
         for tab in (self.companies, self.elements):
             tab.detail.refused.connect(lambda message: self.statusBar().showMessage(message, 10000))
             tab.detail.hovered.connect(lambda url: self.statusBar().showMessage(url, 5000) if url else None)
+            tab.detail.internal.connect(self.follow_link)
         self.banners = BannerArea(self)
+        self.search.navigate.connect(self.open_record)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.banners)
+        column.addWidget(self.search.panel)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -83,6 +85,9 @@ class MainWindow(QMainWindow):
         self.as_of = QLabel()
         toolbar.addWidget(QLabel("   "))
         toolbar.addWidget(self.as_of)
+        toolbar.addWidget(QLabel("   "))
+        self.search.box.setMinimumWidth(320)
+        toolbar.addWidget(self.search.box)
         self.addToolBar(toolbar)
         self.as_of_status = QLabel()
         self.save_status = QLabel()
@@ -108,12 +113,26 @@ class MainWindow(QMainWindow):
 
     # --- menus and keyboard ------------------------------------------------------------------
     def focus_search(self) -> None:
-        tab = self.current_tab()
-        target = getattr(tab, "search", None) or getattr(tab, "source", None)
-        if target is not None:
-            target.setFocus()
-            if hasattr(target, "selectAll"):
-                target.selectAll()
+        self.search.box.setFocus()
+        self.search.box.selectAll()
+
+    def follow_link(self, parts: list) -> bool:
+        """A link in a detail pane: another record, or an announcement (every record it covers)."""
+        if len(parts) == 3 and parts[0] == "record" and parts[1] in ("companies", "elements"):
+            return self.open_record(parts[1], parts[2])
+        if len(parts) == 2 and parts[0] == "announcement":
+            tab = self.current_tab()
+            return tab.show_announcement(parts[1]) if hasattr(tab, "show_announcement") else False
+        return False
+
+    def open_record(self, kind: str, record_id: str) -> bool:
+        """Show a record in its tab (from a search result or a link)."""
+        tab = {"companies": self.companies, "elements": self.elements, "reserves": self.reserves}[kind]
+        self.tabs.setCurrentWidget(tab)
+        if not tab.select_id(record_id):
+            return False
+        tab.table.setFocus()
+        return True
 
     def step_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
@@ -136,6 +155,15 @@ class MainWindow(QMainWindow):
     def show_about_data(self) -> None:
         info = self.workspace.info
         HelpDialog("About the data", about_the_data(info.as_of.isoformat(), info.dataset_version), self).exec()
+
+    def show_screening(self):
+        from app.ui.screening_dialog import ScreeningDialog
+
+        dialog = ScreeningDialog(self.workspace, self.on, self)
+        dialog.open_record.connect(lambda record_id: self.open_record("companies", record_id))
+        dialog.show()
+        self._screening = dialog  # one at a time, kept alive while open
+        return dialog
 
     def show_shortcuts(self) -> None:
         HelpDialog("Keyboard shortcuts", shortcuts_html(), self).exec()
@@ -189,6 +217,9 @@ class MainWindow(QMainWindow):
         self._update_save_state()
 
     def _on_workspace_change(self, _kind: str, _record_id: str | None) -> None:
+        for tab in (self.companies, self.elements):
+            tab.refilter()
+            tab.facets.refresh()
         self._update_save_state()
 
     def _update_save_state(self) -> None:

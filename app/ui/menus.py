@@ -22,6 +22,9 @@ def build_menus(window) -> None:
     writable = not controller.read_only
 
     file_menu = bar.addMenu("&File")
+    window.screen_action = file_menu.addAction("&Screen a list of names…", window.show_screening)
+    window.screen_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+    file_menu.addSeparator()
     file_menu.addAction("&Export CSV…", lambda: dialogs.export_dialog(window))
     file_menu.addAction("Open &data folder", lambda: dialogs.open_data_folder(window))
     window.restore_action = file_menu.addAction("&Restore from backup…", lambda: dialogs.restore_dialog(window))

@@ -104,6 +104,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def _reload(self) -> None:
         self._records = list(self.workspace.records(self.kind))
+        self.context.as_of = self.workspace.info.as_of  # statuses past it say how far the data reaches
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -296,12 +297,17 @@ class SearchFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._query = ""
+        self._ids: set[str] | None = None  # records a forgiving search found (None: no search)
         self._predicate: Callable[[Any], bool] | None = None
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
     def set_query(self, text: str) -> None:
         self._change_filter(lambda: setattr(self, "_query", text))
+
+    def set_ids(self, ids: set[str] | None) -> None:
+        """Keep only these records (the ids a SearchIndex found), or every record (None)."""
+        self._change_filter(lambda: setattr(self, "_ids", None if ids is None else set(ids)))
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         self._change_filter(lambda: setattr(self, "_predicate", predicate))
@@ -335,6 +341,8 @@ class SearchFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
+        if self._ids is not None and model.record(source_row).id not in self._ids:
+            return False
         if self._predicate is not None and not self._predicate(model.record(source_row)):
             return False
         if not self._query:

@@ -7,32 +7,33 @@ import datetime as dt
 from typing import Any, Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from app.domain.facets import listed_with
 from app.domain.kinds import Kind
 from app.ui import theme as themes
 from app.ui.columns import Column
 from app.ui.events_panel import EventsPanel
+from app.ui.facet_bar import FacetBar
 from app.ui.html import br, esc, join, tag
 from app.ui.models import RecordTableModel, SearchFilterProxy
 from app.ui.record_actions import RecordActions
 from app.ui.search_box import SearchBox
-from app.ui.source_view import SourceView
+from app.ui.source_view import SourceView, internal_link
 from app.ui.table_view import make_table
 
 ASC = Qt.SortOrder.AscendingOrder
-Facet = tuple[str, Callable[[Any], bool] | None]  # a choice's label and what it keeps (None: all)
 
 
 class RecordTab(QWidget):
     def __init__(self, kind: Kind, columns: tuple[Column, ...], html: Callable, placeholder: str, controller,
-                 on: dt.date, parent: QWidget | None = None, *, facets: tuple[Facet, ...] = (),
-                 facet_name: str = "") -> None:
+                 on: dt.date, parent: QWidget | None = None, *, index: Callable[[], Any] | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self.controller = controller
         self.model = RecordTableModel(controller.workspace, kind, columns, self, editor=controller, on=on)
         self._html = html
+        self._index = index  # the shared SearchIndex (forgiving search); None: plain substring filter
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.actions = RecordActions(self, controller, self)
@@ -40,14 +41,9 @@ class RecordTab(QWidget):
         self.search.textChanged.connect(self._on_query)
         self.count = QLabel()
         self.filters = QHBoxLayout()
-        self.facet: QComboBox | None = None
-        if facets:
-            self.facet = QComboBox()
-            self.facet.setAccessibleName(facet_name)
-            for label, predicate in facets:
-                self.facet.addItem(label, predicate)
-            self.facet.currentIndexChanged.connect(self._on_facet)
-            self.filters.addWidget(self.facet)
+        self.facets = FacetBar(lambda: controller.workspace.records(kind.key), on)
+        self.facets.changed.connect(self._on_facet)
+        self.filters.addWidget(self.facets)
         self.filters.addWidget(self.search, 1)
         self.filters.addWidget(self.count)
         self.table = make_table(self.proxy, kind.plural)
@@ -114,19 +110,26 @@ class RecordTab(QWidget):
         proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
         if proxy_row < 0:
             self.search.clear()
-            if self.facet is not None:
-                self.facet.setCurrentIndex(0)
+            self.facets.clear()
             proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
         self.select_row(proxy_row)
         return True
 
     # --- filtering and selection ------------------------------------------------------------
     def _on_query(self, text: str) -> None:
-        self.proxy.set_query(text)
+        if self._index is None:
+            self.proxy.set_query(text)
+        else:
+            self.proxy.set_ids(self._index().matching_ids(text, self.kind.key) if text.strip() else None)
         self._after_filter()
 
-    def _on_facet(self, _index: int) -> None:
-        self.proxy.set_predicate(self.facet.currentData() if self.facet is not None else None)
+    def refilter(self) -> None:
+        """Run the filter box again (the data changed under it)."""
+        if self.search.text().strip():
+            self._on_query(self.search.text())
+
+    def _on_facet(self) -> None:
+        self.proxy.set_predicate(self.facets.predicate())
         self._after_filter()
 
     def _after_filter(self) -> None:
@@ -160,7 +163,9 @@ class RecordTab(QWidget):
         if record is None:
             self.detail.setHtml(tag("p", tag("i", "Select a row to see its timeline and sources.")))
         else:
-            self.detail.setHtml(join([self._marks_html(record, theme), self._html(record, self.model.on, theme)]))
+            self.detail.setHtml(join([self._marks_html(record, theme), self._html(record, self.model.on, theme,
+                                                                               as_of=self.model.context.as_of),
+                                      self._links_html(record)]))
         self.events.show_record(record)
 
     def _marks_html(self, record, theme: themes.Theme):
@@ -182,6 +187,30 @@ class RecordTab(QWidget):
             return esc("")
         return tag("p", join((esc(n) for n in notes), br()), style=f"background:{theme.note_bg};padding:4px")
 
+    def _links_html(self, record):
+        """Each announcement of the record (a link that lists every record it covers) and the
+        other records listed with it (links that open them)."""
+        groups = listed_with(self.controller.workspace.dataset, record)
+        if not groups:
+            return esc("")
+        parts: list[object] = [tag("h3", "Listed with")]
+        for announcement, others in groups.items():
+            names = join((tag("a", getattr(o, "name", o.id), href=internal_link("record", self._kind_of(o), o.id))
+                          for o in others), ", ") if others else esc("no other record")
+            parts.append(tag("p", tag("a", announcement, href=internal_link("announcement", announcement)),
+                             f" ({len(others) + 1} records): ", names))
+        return join(parts)
+
+    @staticmethod
+    def _kind_of(record) -> str:
+        return "companies" if hasattr(record, "listed") else "elements"
+
+    def show_announcement(self, announcement: str) -> bool:
+        """List every record of this tab that an announcement covers (through the facet)."""
+        self.search.clear()
+        return self.facets.choose("announcement", announcement)
+
     def set_date(self, on: dt.date) -> None:
         self.model.set_date(on)
+        self.facets.set_date(on)
         self.refresh_detail()

@@ -14,6 +14,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 ALLOWED_SCHEMES = ("http", "https")
+INTERNAL = "curbwatch"  # links between records: curbwatch:record/<kind>/<id>, curbwatch:announcement/<text>
+
+
+def internal_link(*parts: str) -> str:
+    from urllib.parse import quote
+
+    return f"{INTERNAL}:" + "/".join(quote(p, safe="") for p in parts)
 
 
 def allowed(url: QUrl) -> bool:
@@ -22,6 +29,7 @@ def allowed(url: QUrl) -> bool:
 
 class SourceView(QTextBrowser):
     refused = Signal(str)  # a link that was not opened, with why
+    internal = Signal(list)  # a link to another record or announcement: its parts
     hovered = Signal(str)  # the target of the link under the mouse ("" when none)
 
     def __init__(self, parent: QWidget | None = None, opener: Callable[[QUrl], bool] | None = None) -> None:
@@ -30,9 +38,14 @@ class SourceView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self._opener = opener or QDesktopServices.openUrl
         self.anchorClicked.connect(self.open_link)
-        self.highlighted.connect(lambda url: self.hovered.emit(url.toString()))
+        self.highlighted.connect(lambda url: self.hovered.emit("" if url.scheme() == INTERNAL else url.toString()))
 
     def open_link(self, url: QUrl) -> bool:
+        if url.scheme() == INTERNAL:
+            from urllib.parse import unquote
+
+            self.internal.emit([unquote(p) for p in url.path().split("/")])
+            return True
         if not allowed(url):
             self.refused.emit(f"Not opened: {url.toString()} (only web links, http or https, are opened from "
                               f"the sources).")

@@ -81,7 +81,7 @@ def test_invalid_company_edits_are_refused(make_window):
     listed = model.index(row, model.column_of("listed"))
     for index, typed, rule in [(name, "   ", "must not be empty"), (name, "x" * 1_000_000, "at most"),
                                (listed, "2025-02-30", "not a date that exists"),
-                               (listed, "2025-04-11", "In force from: is before the date it was announced")]:
+                               (listed, "2025-04-11", "Listed: must not be after the date it took effect")]:
         assert not model.setData(index, typed)
         assert rule in window.banner_texts()[-1]
     assert model.index(row, 0).data() == "Echodyne" and window.controller.undo_stack.count() == 0

@@ -63,16 +63,22 @@ def test_find_escape_and_enter(make_window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.find_action.trigger()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.search)
-    qtbot.keyClicks(tab.search, "kratos")
-    assert tab.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search.box)
+    qtbot.keyClicks(window.search.box, "kratos uas")
+    assert window.search.hits()[0] == ("companies", "kratos-unmanned-aerial-systems-inc")
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)  # opens the first result in its tab
+    assert window.tabs.currentWidget() is tab and tab.current_record().id == "kratos-unmanned-aerial-systems-inc"
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Escape)
+    assert window.search.box.text() == "" and not window.search.panel.isVisible()
+
+    qtbot.keyClicks(tab.search, "kratos")  # the tab's own filter box
+    assert 0 < tab.proxy.rowCount() < tab.model.rowCount()
     qtbot.keyClick(tab.search, Qt.Key.Key_Escape)
     assert tab.search.text() == "" and tab.proxy.rowCount() == tab.model.rowCount()
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_End)
-    last = tab.current_record()
-    assert last is not None and last.id == tab.model.record(tab.proxy.mapToSource(
-        tab.proxy.index(tab.proxy.rowCount() - 1, 0)).row()).id
+    last = tab.proxy.mapToSource(tab.proxy.index(tab.proxy.rowCount() - 1, 0)).row()
+    assert tab.current_record().id == tab.model.record(last).id
     activated = []
     tab.table.activated.connect(lambda index: activated.append(index.row()))
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)

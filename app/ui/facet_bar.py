@@ -1,0 +1,89 @@
+"""Facets above a table: one choice list per facet (companies: list, announcement, status on the
+status date; elements: group, announcement, status), each value with its count. The counts
+follow the other facets' choices, so a count is what choosing that value would show."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+
+from app.domain.facets import facets, record_values
+
+ALL = ""
+
+
+class FacetBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, records: Callable[[], list[Any]], on: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._records = records
+        self.on = on
+        self.combos: dict[str, QComboBox] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for facet in facets(records(), on):
+            combo = QComboBox()
+            combo.setAccessibleName(f"Filter by {facet.label.lower()}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMaximumWidth(340)
+            combo.currentIndexChanged.connect(self._on_choice)
+            layout.addWidget(combo)
+            self.combos[facet.key] = combo
+        self.refresh()
+
+    def chosen(self) -> dict[str, set[str]]:
+        return {key: {combo.currentData()} for key, combo in self.combos.items() if combo.currentData()}
+
+    def choose(self, facet: str, value: str) -> bool:
+        combo = self.combos.get(facet)
+        index = combo.findData(value) if combo is not None else -1
+        if index < 0:
+            return False
+        combo.setCurrentIndex(index)
+        return True
+
+    def clear(self) -> None:
+        for combo in self.combos.values():
+            combo.setCurrentIndex(0)
+
+    def predicate(self) -> Callable[[Any], bool] | None:
+        chosen = self.chosen()
+        if not chosen:
+            return None
+        on = self.on
+
+        def keep(record: Any) -> bool:
+            values = record_values(record, on)
+            return all(values.get(key, set()) & picked for key, picked in chosen.items())
+
+        return keep
+
+    def set_date(self, on: dt.date) -> None:
+        self.on = on
+        self.refresh()
+        self.changed.emit()
+
+    def refresh(self) -> None:
+        """Recount every value (the data, the date or another facet changed)."""
+        chosen = self.chosen()
+        for facet in facets(self._records(), self.on, chosen):
+            combo = self.combos.get(facet.key)
+            if combo is None:
+                continue
+            current = combo.currentData() or ALL
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(f"{facet.label}: all", ALL)
+            for value in facet.values:
+                if value.count or value.key == current:
+                    combo.addItem(f"{value.label} ({value.count})", value.key)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def _on_choice(self, _index: int) -> None:
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,132 @@
+"""One search over every tab (Ctrl+F): a box in the toolbar and a ranked list of results under
+it, each saying why it matched (the field, with the matched words highlighted). Choosing a
+result (Enter, or a click) opens the record in its tab.
+
+The index (``app.domain.search.SearchIndex``) is rebuilt lazily after the data changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.domain.kinds import kind_of
+from app.domain.search import FieldHit, SearchIndex
+from app.ui import theme as themes
+from app.ui.html import Markup, br, join, styled, tag
+from app.ui.html_delegate import HTML_ROLE, HtmlDelegate
+from app.ui.search_box import SearchBox
+
+LIMIT = 50
+RESULT_ROLE = Qt.ItemDataRole.UserRole + 21
+
+
+def highlighted(hit: FieldHit, width: int = 110) -> Markup:
+    text, spans = hit.snippet(width)
+    parts: list[object] = []
+    at = 0
+    for start, end in spans:
+        parts += [text[at:start], tag("b", tag("u", text[start:end]))]
+        at = end
+    parts.append(text[at:])
+    return join(parts)
+
+
+class ResultsBox(SearchBox):
+    """The search box: Down moves into the results, Enter opens the first one."""
+
+    down = Signal()
+    enter = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Down:
+            self.down.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class GlobalSearch(QWidget):
+    navigate = Signal(str, str)  # kind, record id
+
+    def __init__(self, workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._index: SearchIndex | None = None
+        self.box = ResultsBox("Search everything: names, aliases, announcements, items, notes, timelines (Ctrl+F)",
+                              "Search everything")
+        self.box.textChanged.connect(self.run)
+        self.box.down.connect(self._into_results)
+        self.box.enter.connect(lambda: self.open_row(0))
+        self.results = QListWidget()
+        self.results.setAccessibleName("Search results")
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.itemActivated.connect(lambda item: self.open_row(self.results.row(item)))
+        self.results.setMaximumHeight(260)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.panel = QWidget()
+        panel = QVBoxLayout(self.panel)
+        panel.setContentsMargins(6, 0, 6, 4)
+        panel.addWidget(self.summary)
+        panel.addWidget(self.results)
+        self.panel.hide()
+        workspace.listeners.append(self._on_change)
+        self.destroyed.connect(lambda *_: workspace.listeners.remove(self._on_change)
+                               if self._on_change in workspace.listeners else None)
+
+    def _on_change(self, _kind: str, _record_id: str | None) -> None:
+        self._index = None
+        if self.box.text().strip():
+            self.run(self.box.text())
+
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = SearchIndex(self.workspace.dataset)
+        return self._index
+
+    def run(self, query: str) -> None:
+        self.results.clear()
+        if not query.strip():
+            self.panel.hide()
+            return
+        found = self.index().search(query, limit=LIMIT)
+        theme = themes.current()
+        for result in found:
+            hit = result.hits[0]
+            noun = kind_of(result.kind).label
+            html = join([tag("b", result.title), " ", styled(f"{noun} · score {result.score:.0f}", theme.muted),
+                         br(), styled(f"{hit.label}: ", theme.muted), highlighted(hit)])
+            item = QListWidgetItem()
+            item.setData(HTML_ROLE, str(html))
+            item.setData(Qt.ItemDataRole.DisplayRole, f"{result.title} ({noun}) {hit.label}: {hit.text[:80]}")
+            item.setData(RESULT_ROLE, (result.kind, result.record_id))
+            item.setToolTip(f"Matched in {', '.join(h.label for h in result.hits[:4])}")
+            self.results.addItem(item)
+        self.summary.setText(f"{len(found)} result{'s' if len(found) != 1 else ''} for “{query.strip()}”"
+                             + (" (best 50 shown)" if len(found) >= LIMIT else "")
+                             + ("" if found else ": nothing matches every word"))
+        self.panel.show()
+        if found:
+            self.results.setCurrentRow(0)
+
+    def _into_results(self) -> None:
+        if self.results.count():
+            self.results.setFocus()
+            self.results.setCurrentRow(min(1, self.results.count() - 1) if self.results.currentRow() == 0
+                                       and self.results.hasFocus() else 0)
+
+    def open_row(self, row: int) -> bool:
+        item = self.results.item(row)
+        if item is None:
+            return False
+        kind, record_id = item.data(RESULT_ROLE)
+        self.navigate.emit(kind, record_id)
+        return True
+
+    def hits(self) -> list[tuple[str, str]]:
+        return [self.results.item(i).data(RESULT_ROLE) for i in range(self.results.count())]
+

@@ -1,0 +1,117 @@
+"""Issue 10 in the window: one forgiving search with reasons, facets with counts, links between
+records, and screening a list with progress, Cancel, threshold, filter, export and open."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from app.domain.facets import covered_by
+
+ON = dt.date(2026, 11, 29)
+
+
+def test_search_everything_is_forgiving_and_says_why(make_window, qtbot):
+    window = make_window(ON)
+    for query, expected in (("insito", "insitu-inc"), ("echodine", "echodyne"), ("teledyne brwn", None),
+                            ("cubik corp", "cubic-corporation")):
+        window.search.box.setText(query)
+        kinds_ids = window.search.hits()
+        assert kinds_ids, query
+        if expected:
+            assert kinds_ids[0] == ("companies", expected), (query, kinds_ids[:3])
+    window.search.box.setText("geneva")
+    found = {record_id for kind, record_id in window.search.hits() if kind == "companies"}
+    mentions = {c.id for c in window.workspace.records("companies")
+                if any("geneva" in e.text.casefold() for e in c.events)}
+    assert found == mentions and len(found) >= 16
+    html = window.search.results.item(0).data(Qt.ItemDataRole.UserRole + 20)
+    assert "Timeline" in html and "<u>Geneva</u>" in html  # which field, with the words highlighted
+    window.search.open_row(0)
+    assert window.tabs.currentWidget() is window.companies
+
+
+def test_facets_show_counts_and_filter(make_window):
+    window = make_window(ON)
+    tab = window.companies
+    combo = tab.facets.combos["list"]
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    uel = next(t for t in labels if t.startswith("Unreliable Entity List"))
+    count = int(uel.rsplit("(", 1)[1].rstrip(")"))
+    assert tab.facets.choose("list", "uel")
+    assert tab.proxy.rowCount() == count > 0
+    status = tab.facets.combos["status"]
+    assert any(status.itemText(i).startswith("Lifted (") for i in range(status.count()))
+    tab.facets.clear()
+    assert tab.proxy.rowCount() == tab.model.rowCount()
+
+
+def test_links_open_records_and_list_an_announcement(make_window):
+    window = make_window(ON)
+    tab = window.companies
+    tab.select_id("echodyne")
+    html = tab.detail.toHtml()
+    assert "Listed with" in tab.detail.toPlainText() and "curbwatch:record/companies/" in html
+    assert window.follow_link(["record", "companies", "insitu-inc"])
+    assert tab.current_record().id == "insitu-inc"
+    announcement = tab.current_record().announcement
+    assert window.follow_link(["announcement", announcement])
+    shown = {tab.model.record(tab.proxy.mapToSource(tab.proxy.index(r, 0)).row()).id
+             for r in range(tab.proxy.rowCount())}
+    assert shown == {r.id for r in covered_by(window.workspace.dataset, announcement) if hasattr(r, "listed")}
+
+
+def test_screening_dialog_runs_with_progress_threshold_filter_export_and_open(make_window, qtbot, tmp_path):
+    window = make_window(ON)
+    dialog = window.show_screening()
+    names = ["Insito Inc", "Kratos UAS", "Technologies Inc", "Sierra Nevada Brewing Co", "Acme Plumbing"] * 400
+    dialog.names.setPlainText("\n".join(names))
+    assert dialog.start()
+    assert dialog.running() and dialog.progress.isVisible()
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=20_000)
+    run = dialog.run
+    assert len(run.results) == 2000 and not run.cancelled
+    assert run.possible_names == 1200 and run.cleared_names == 800
+    dialog.show_filter.setCurrentIndex(2)  # cleared only
+    assert dialog.proxy.rowCount() == 800
+    dialog.show_filter.setCurrentIndex(0)
+    dialog.threshold.setValue(100)  # re-split without screening again
+    assert dialog.run.possible_names < 1200
+    out = tmp_path / "report.csv"
+    assert dialog.export(str(out))
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert {"input", "match", "score", "matched_on", "status", "threshold"} <= set(rows[0])
+    assert rows[0]["threshold"] == "100"
+    dialog.threshold.setValue(80)
+    row = next(r for r in range(dialog.proxy.rowCount()) if dialog.proxy.index(r, 0).data() == "Kratos UAS")
+    dialog.table.activated.emit(dialog.proxy.index(row, 0))
+    assert window.companies.current_record().id == "kratos-unmanned-aerial-systems-inc"
+
+
+def test_screening_can_be_cancelled(make_window, qtbot):
+    window = make_window(ON)
+    dialog = window.show_screening()
+    dialog.names.setPlainText("\n".join(f"Company number {i}" for i in range(5000)))
+    assert dialog.start()
+    qtbot.waitUntil(lambda: len(dialog.run.results) > 0, timeout=10_000)
+    dialog.cancel()
+    assert not dialog.running() and dialog.run.cancelled and len(dialog.run.results) < 5000
+    assert "Cancelled after" in dialog.summary.text()
+
+
+def test_screening_opens_a_csv_with_a_chosen_column(make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = make_window(ON)
+    dialog = window.show_screening()
+    path = tmp_path / "suppliers.csv"
+    path.write_text("id,supplier\n1,Insitu\n2,Acme\n", encoding="utf-8")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("supplier", True))
+    assert dialog.open_file(str(path))
+    assert dialog.names.toPlainText().splitlines() == ["Insitu", "Acme"]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00bad\x00\xd8")
+    assert not dialog.open_file(str(bad))
+    assert dialog.summary.text().startswith("Not opened:")
