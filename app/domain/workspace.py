@@ -9,10 +9,10 @@ one back. No Qt, no I/O: the UI listens through ``listeners`` and storage saves 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from app.domain import layers as L
+from app.domain.states import Change, EditError, Rejected, Staged, about_edited_field, field_words
 from app.domain.fields import FieldError, to_json_value
 from app.domain.kinds import KIND_KEYS, kind_of
 from app.domain.model import Dataset, DatasetInfo, Edition
@@ -20,48 +20,6 @@ from app.domain.records import RecordError
 
 Listener = Callable[[str, "str | None"], None]
 _LOAD_ERRORS = (RecordError, FieldError, KeyError, TypeError, ValueError, AttributeError)
-
-
-class EditError(ValueError):
-    """An edit refused by validation; the message names the field (as the user sees it) and the rule."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field  # the field the rule is about (its key), when one is
-
-
-@dataclass(frozen=True)
-class Change:
-    kind: str
-    record_id: str
-    label: str  # the record as a user knows it
-    field: str  # "" for a whole-record change (added, deleted)
-    action: str  # "edited" | "added" | "deleted"
-    bundled: Any
-    mine: Any
-    conflict: L.Conflict | None = None
-    orphaned: bool = False
-
-
-@dataclass(frozen=True)
-class Rejected:
-    kind: str
-    record_id: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Staged:
-    """One record's state in full: its layer entry and what merging and parsing it gave."""
-
-    kind: str
-    record_id: str
-    entry: dict[str, Any] | None  # owned by the workspace once applied: never edited in place
-    raw: dict[str, Any] | None  # the merged JSON record (None: deleted or absent)
-    record: Any  # the parsed domain record (None with raw)
-    edited: frozenset[str] = frozenset()
-    conflicts: tuple[L.Conflict, ...] = ()
-    orphaned: bool = False
 
 
 def record_label(kind: str, raw: dict[str, Any], editions: dict[str, Edition] | None = None) -> str:
@@ -296,7 +254,7 @@ class Workspace:
         try:
             state = self._stage(kind, record_id, entry)
         except RecordError as exc:
-            raise EditError(f"{self._field_words(kind, exc)}: {exc.rule}", exc.field) from None
+            raise EditError(f"{field_words(kind, exc)}: {exc.rule}", exc.field) from None
         except _LOAD_ERRORS as exc:
             raise EditError(str(exc)) from None
         self._check_unique(state)
@@ -345,16 +303,6 @@ class Workspace:
             raise RecordError(record_id, "edition", f"unknown source {record.edition!r}")
         return Staged(kind, record_id, entry, raw, record, frozenset(edited), tuple(conflicts), orphaned)
 
-    @staticmethod
-    def _field_words(kind: str, exc: RecordError) -> str:
-        """The field a refusal is about, as the user sees it (its label, not its key)."""
-        if exc.label:
-            return exc.label
-        name = exc.field.split(".")[0].split("[")[0]
-        if exc.field == name and kind_of(kind).has_field(name):
-            return kind_of(kind).field_label(name)
-        return exc.field
-
     def _check_unique(self, state: Staged) -> None:
         kind = kind_of(state.kind)
         key = kind.unique(state.raw) if state.raw is not None else None
@@ -385,18 +333,7 @@ class Workspace:
         try:
             return self._staged_entry(kind, record_id, new)
         except EditError as exc:
-            raise self._about_edited_field(kind, record_id, name, exc) from None
-
-    def _about_edited_field(self, kind: str, record_id: str, name: str, exc: EditError) -> EditError:
-        """A date-order rule broken by editing the first date of a pair is told in terms of the field
-        the user edited ("Listed: must not be after ..."), not of the other one."""
-        info = kind_of(kind)
-        for issued, effective in info.date_pairs:
-            if name == issued and exc.field == effective:
-                other = (self._states[kind][record_id].raw or {}).get(effective)
-                return EditError(f"{info.field_label(issued)}: must not be after the date it took effect "
-                                 f"({info.field_label(effective)}: {other})", issued)
-        return exc
+            raise about_edited_field(kind, self._states[kind][record_id].raw or {}, name, exc) from None
 
     def entry_without_field(self, kind: str, record_id: str, name: str) -> dict[str, Any] | None:
         new = L.entry_without_field(self.entry(kind, record_id), self._bundled[kind].get(record_id), name)

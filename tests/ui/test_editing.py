@@ -64,9 +64,14 @@ def test_invalid_reserve_is_refused_at_the_cell(make_window, qtbot, typed):
     window = make_window()
     index = reserve_index(window, BRAZIL)
     before = index.data()
-    assert not index.model().setData(index, typed) or typed == ""
-    if typed == "":  # clearing a figure is allowed: it becomes "NA"
+    if typed == "":  # clearing a figure is allowed: it becomes "NA", undoably
+        assert index.model().setData(index, typed)
+        assert reserve_index(window, BRAZIL).data() == "NA"  # the row re-sorts: look it up again
+        assert window.workspace.record("reserves", BRAZIL).reserves_t is None
+        window.controller.undo_stack.undo()
+        assert reserve_index(window, BRAZIL).data() == before
         return
+    assert not index.model().setData(index, typed)
     assert index.data() == before and window.controller.undo_stack.count() == 0
     assert any("Not changed: Reserves" in text for text in window.banner_texts())
     assert not window.controller.userdata.path.exists()
