@@ -172,6 +172,21 @@ class EditController(QObject):
         self.dirty_changed.emit(self.dirty)
         return report.messages
 
+    @property
+    def waiting_for_lock(self) -> bool:
+        """Read-only only because another running copy holds the data (worth retrying)."""
+        store = self.userdata.store
+        return store is not None and store.read_only_kind == "locked_by_other"
+
+    def retry_write_access(self) -> bool:
+        """Try to take over the data once the other copy has gone; True when edits are on."""
+        if not self.userdata.retry_write_access():
+            return False
+        self.undo_stack.clear()
+        self.dirty_changed.emit(self.dirty)
+        self.saved.emit()
+        return True
+
     def restore_backup(self, entry) -> bool:
         """Replace the user's data with a backup. Not undoable: the state it replaces is
         kept as a "pre-restore" backup instead."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -32,6 +32,9 @@ from app.ui.menus import build_menus
 from app.ui.record_tab import RecordTab
 from app.ui.reserves_tab import ReservesTab
 from app.ui.view_state import ViewState
+
+LOCK_RETRY_MS = 5_000  # how often a read-only copy checks whether the other copy has gone
+
 
 class MainWindow(QMainWindow):
     def __init__(self, controller: EditController, on: dt.date, parent: QWidget | None = None, *,
@@ -110,6 +113,27 @@ class MainWindow(QMainWindow):
             self.add_banner("warning", "Read-only: " + (reason or "your data folder cannot be written.")
                             + " You can look things up and export, but edits are off.", closable=False,
                             reason="read-only")
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(LOCK_RETRY_MS)
+        self.lock_timer.timeout.connect(self.retry_write_access)
+        if controller.waiting_for_lock:
+            self.lock_timer.start()
+
+    def retry_write_access(self) -> bool:
+        """While another copy holds the data: try again; once it has gone, turn edits on and say so."""
+        if not self.controller.retry_write_access():
+            return False
+        self.lock_timer.stop()
+        self.banners.clear("read-only")
+        for action in (self.add_action, self.edit_action, self.delete_action, self.reset_action,
+                       self.restore_action):
+            action.setEnabled(True)
+        self.add_banner("info", "The other Curbwatch window has closed: your data is open here now, and you can "
+                        "edit it.", reason="read-only-ended")
+        for tab in (self.companies, self.elements, self.reserves):
+            tab.table.viewport().update()
+        self._update_save_state()
+        return True
 
     # --- menus and keyboard ------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -164,3 +164,4 @@ def test_layout_is_remembered_by_meaning(make_window, tmp_path, qtbot):
     again.reset_layout()
     assert not t2.isColumnHidden(m2.column_of("share"))
     assert t2.horizontalHeader().visualIndex(m2.column_of("group")) == m2.column_of("group")
+
