@@ -55,6 +55,12 @@ class FieldError(ValueError):
         super().__init__(f"{label or field}: {rule}{shown}")
 
 
+_BAD_COMMON = ("\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_BIDI | _INVISIBLE))
+               + "\U000e0000-\U000e007f")
+_BAD_MULTILINE = re.compile(f"[{_BAD_COMMON}]")
+_BAD_LINE = re.compile(f"[\t\n{_BAD_COMMON}]")
+
+
 def _truncate(value: Any, limit: int = 40) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -73,6 +79,9 @@ def parse_text(field: str, value: Any, *, max_len: int = 200, required: bool = T
         raise FieldError(field, "must not be empty")
     if len(text) > max_len:
         raise FieldError(field, f"must be at most {max_len} characters", f"{len(text)} characters")
+    # One scan in C for the common case (nothing wrong); the loop below only runs to say what.
+    if not (_BAD_MULTILINE if multiline else _BAD_LINE).search(text):
+        return text
     for ch in text:
         if "\ud800" <= ch <= "\udfff":
             raise FieldError(field, "contains an invalid character (lone surrogate)")
