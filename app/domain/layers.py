@@ -177,8 +177,9 @@ def count_changes(layer: dict[str, Any]) -> int:
 def validate_layer_shape(data: Any) -> None:
     """Structural check of a whole layer document (raises ValueError naming the place).
 
-    Individual records are validated later, one by one, so that a hand-edited file with one
-    bad record loses only that record (see ``Workspace.replace_layer``)."""
+    Entries are not checked here: each is validated on its own (``validate_entry``), so that
+    a hand-edited or damaged file with one bad entry loses only that entry
+    (``drop_malformed_entries`` when loading, ``Workspace.replace_layer`` for the records)."""
     if not isinstance(data, dict):
         raise ValueError("the user layer must be an object")
     if not isinstance(data.get("base_dataset_version", ""), str):
@@ -192,12 +193,18 @@ def validate_layer_shape(data: Any) -> None:
     for kind, entries in records.items():
         if not isinstance(entries, dict):
             raise ValueError(f"records.{kind} must be an object")
-        for record_id, entry in entries.items():
-            where = f"records.{kind}.{record_id}"
-            if not isinstance(entry, dict):
-                raise ValueError(f"{where} must be an object")
-            if not ({"added", "deleted", "fields"} & set(entry)):
-                raise ValueError(f"{where} has no change (added, deleted or fields)")
-            for key in ("fields", "base", "snapshot", "added"):
-                if key in entry and entry[key] is not None and not isinstance(entry[key], dict):
-                    raise ValueError(f"{where}.{key} must be an object")
+
+
+def drop_malformed_entries(layer: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Remove, in place, every entry of a structurally valid layer that ``validate_entry``
+    refuses; returns (kind, record id, reason) for each, so it can be reported. Nothing is
+    repaired or reinterpreted: an entry is used whole or not at all."""
+    dropped = []
+    for kind, entries in layer.get("records", {}).items():
+        for record_id in list(entries):
+            try:
+                validate_entry(entries[record_id], f"{kind}.{record_id}")
+            except ValueError as exc:
+                del entries[record_id]
+                dropped.append((kind, record_id, str(exc)))
+    return dropped

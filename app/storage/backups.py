@@ -148,18 +148,25 @@ class BackupSet:
         found.sort(key=lambda e: (e.when, e.counter), reverse=True)
         return found
 
-    def newest_usable(self, decode: Callable[[bytes], T]) -> tuple[BackupEntry, T, bytes] | None:
+    def newest_usable(self, decode: Callable[[bytes], T],
+                      prefer: Callable[[T], bool] | None = None) -> tuple[BackupEntry, T, bytes] | None:
         """The one chooser of a backup to recover from: the newest whose bytes ``decode``
-        accepts (any exception means "not usable"), with what it decoded to and its bytes."""
+        accepts (any exception means "not usable"), with what it decoded to and its bytes.
+        With ``prefer``, the newest usable one it accepts if any (a backup the journal can
+        be replayed over), else the newest usable one."""
+        fallback = None
         for entry in self.entries():
             try:
                 raw = read_regular(entry.path, MAX_DOCUMENT_BYTES + 1)  # a planted pipe must not hang us
                 if raw is None:
                     continue
-                return entry, decode(raw), raw
+                found = (entry, decode(raw), raw)
             except Exception:  # noqa: BLE001 - any failure means "not usable"
                 continue
-        return None
+            if prefer is None or prefer(found[1]):
+                return found
+            fallback = fallback or found
+        return fallback
 
     def backup(
         self,

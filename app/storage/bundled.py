@@ -3,6 +3,9 @@
 Each file is a JSON envelope with ``format``, ``schema_version``, ``dataset_version`` and
 ``as_of``. Any problem fails the whole load with a message naming the file, the record and the
 field: shipping a half-loaded reference would be worse than refusing to start.
+
+``reserves.json`` also lists the sources of reserve figures (``editions``); the first one is
+the source the Reserves tab opens on, so the newest USGS edition goes first.
 """
 
 from __future__ import annotations
@@ -99,6 +102,8 @@ def load_bundled(directory: Path) -> Bundled:
             except RecordError as exc:
                 raise DataError(f"{path.name}: editions: {exc}") from None
             known = {e.id for e in editions}
+            if len(known) != len(editions):
+                raise DataError(f"{path.name}: editions: two sources share an id")
             for row in parsed[kind]:
                 if row.edition not in known:
                     raise DataError(f"{path.name}: record {row.id!r}: edition: unknown source {row.edition!r}")

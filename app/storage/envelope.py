@@ -13,6 +13,7 @@ means; the caller supplies ``validate`` and the migrations. No I/O happens here.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from collections.abc import Callable, Mapping
@@ -24,7 +25,7 @@ from app.storage.atomic import SaveError
 from app.storage.clock import iso_utc
 from app.storage.strict_json import MAX_DOCUMENT_BYTES, LoadError, json_dumps_bytes, strict_json_loads
 
-__all__ = ["Decoded", "Document", "Envelope", "NewerSchema", "Payload", "PRETTY_LIMIT", "sha256"]
+__all__ = ["Decoded", "Document", "Envelope", "NewerSchema", "Parsed", "Payload", "PRETTY_LIMIT", "sha256"]
 
 # Documents smaller than this (compact) are written indented and read back strictly.
 PRETTY_LIMIT = 256 * 1024
@@ -35,10 +36,20 @@ Validator = Callable[[Document], None]
 
 
 @dataclass(frozen=True)
+class Parsed:
+    """A file's data as written, before migration and validation."""
+
+    data: Document
+    schema_version: int
+    app_version: str | None
+
+
+@dataclass(frozen=True)
 class Decoded:
     data: Document  # validated, in the current schema
     schema_version: int  # the version found in the file, before migration
     app_version: str | None
+    original: Document  # the data as found in the file (``data`` itself when not migrated)
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,10 @@ class Envelope:
     def decode(self, raw: bytes) -> Decoded:
         """Bytes -> validated data in the current schema. Raises LoadError for anything
         unusable and NewerSchema for a file from a newer version."""
+        return self.upgrade(self.parse(raw))
+
+    def parse(self, raw: bytes) -> Parsed:
+        """Bytes -> the envelope's data as written (not yet migrated or validated)."""
         obj = strict_json_loads(raw)
         if not isinstance(obj, dict):
             raise LoadError(f"the top level is {kind_of_value(obj)}, not an object")
@@ -123,9 +138,16 @@ class Envelope:
         data = obj.get("data")
         if not isinstance(data, dict):
             raise LoadError("the data field is missing or not an object")
-        return Decoded(self._upgrade(data, version), version, app_version)
+        return Parsed(data, version, app_version)
+
+    def upgrade(self, parsed: Parsed) -> Decoded:
+        """Parsed data -> validated data of the current schema (LoadError if unusable)."""
+        return Decoded(self._upgrade(parsed.data, parsed.schema_version), parsed.schema_version,
+                       parsed.app_version, parsed.data)
 
     def _upgrade(self, data: Document, version: int) -> Document:
+        if version < self.schema_version:
+            data = copy.deepcopy(data)  # a step may change its input; the original stays as read
         for step in range(version, self.schema_version):
             migrate = self._migrations.get(step)
             if migrate is None:
@@ -163,6 +185,10 @@ class Envelope:
 
     def fingerprint(self, data: Document) -> bytes:
         return hashlib.sha256(self.data_bytes(data)).digest()
+
+    def marker(self, data: Document) -> str:
+        """The fingerprint the journal names data by (hex)."""
+        return self.fingerprint(data).hex()
 
     def verbatim(self, raw: bytes, decoded: Decoded) -> Payload:
         """A decoded file's own bytes as a payload (copied byte for byte, so the next routine

@@ -22,6 +22,7 @@ import os
 import re
 from pathlib import Path
 
+from app.domain.listings import is_april_28, lists_text
 from app.domain.model import CATEGORY_LABELS
 from app.domain.reserves import compare_with_usgs
 from app.domain.status import Status, record_status
@@ -77,6 +78,10 @@ def _ends(status: Status | None) -> str:
     return status.ends.isoformat() + ("" if status.ends_confirmed else " (unconfirmed)")
 
 
+def _tons(value: int | None) -> object:
+    return "" if value is None else value
+
+
 def _sources(record) -> str:
     return " | ".join(f"{s.title} <{s.url}> [{s.confidence}]" if s.url else f"{s.title} [{s.confidence}]"
                       for s in record.sources)
@@ -91,47 +96,63 @@ def _local_edit(workspace: Workspace, kind: str, record_id: str) -> str:
 def export_tables(workspace: Workspace, on: dt.date) -> dict[str, Table]:
     """File name -> (header, rows) of what ``export_csv`` writes, cells not yet neutralised."""
     dataset = workspace.dataset
-    stamp = [workspace.info.dataset_version, workspace.info.as_of.isoformat(), on.isoformat()]
+    as_of = workspace.info.as_of
+    stamp = [workspace.info.dataset_version, as_of.isoformat(), on.isoformat()]
 
     def provenance(kind: str, record_id: str) -> list[object]:
         return [_local_edit(workspace, kind, record_id), *stamp]
 
+    def label(status: Status | None) -> str:
+        return status.label if status else ""
+
     companies = []
     for c in dataset.companies:
-        status = record_status(c, "export_control", on)
-        uel = record_status(c, "uel", on)
-        companies.append([c.id, c.name, c.name_confidence, c.announcement, _date(c.listed), _date(c.effective),
-                          c.uel_announcement, _date(c.uel_date), status.label if status else "",
-                          _ends(status), uel.label if uel else "", _sources(c),
-                          *provenance("companies", c.id)])
+        status = record_status(c, "export_control", on, as_of)
+        uel = record_status(c, "uel", on, as_of)
+        companies.append([c.id, c.name, c.name_zh, "; ".join(c.aliases), c.name_confidence,
+                          "yes" if is_april_28(c) else "", lists_text(c), c.announcement, _date(c.listed),
+                          _date(c.effective), c.effective_time, c.uel_announcement, _date(c.uel_date),
+                          _date(c.uel_effective), c.uel_effective_time, label(status), _ends(status), label(uel),
+                          _ends(uel), _sources(c), *provenance("companies", c.id)])
     elements = []
     for e in dataset.elements:
-        status = record_status(e, "export_control", on)
-        ban = record_status(e, "us_ban", on)
+        status = record_status(e, "export_control", on, as_of)
+        military = record_status(e, "us_military", on, as_of)
+        ban = record_status(e, "us_ban", on, as_of)
         shares = " | ".join(f"{'~' if s.approximate else ''}{s.percent:g}% {s.basis} ({s.source.title})"
                             for s in e.shares)
         elements.append([e.id, e.symbol, e.name, e.atomic_number, CATEGORY_LABELS.get(e.category, e.category),
                          e.announcement, _date(e.announced), _date(e.effective), e.control_code,
                          "yes" if e.control_code_confirmed else "unconfirmed", e.items,
-                         status.label if status else "", _ends(status),
-                         ban.label if ban else "", shares, _sources(e), *provenance("elements", e.id)])
+                         label(status), _ends(status), label(military), label(ban), _ends(ban), shares,
+                         _sources(e), *provenance("elements", e.id)])
     reserves = []
     for r in dataset.reserves:
         edition = dataset.edition(r.edition)
         comparison = "" if edition is None or edition.is_usgs else \
             compare_with_usgs(r, dataset.reserves, dataset.editions).text
+        year = edition.data_year if edition and r.production_t is not None else None
+        prior = edition.prior_year if edition and r.production_prior_t is not None else None
         reserves.append([r.id, r.country, edition.short if edition else r.edition, r.edition,
-                         "" if r.reserves_t is None else r.reserves_t, r.confidence, r.note, comparison,
-                         *provenance("reserves", r.id)])
+                         _tons(r.reserves_t), _tons(r.production_t), _tons(year), _tons(r.production_prior_t),
+                         _tons(prior), r.confidence, r.note, comparison, *provenance("reserves", r.id)])
     return {
-        "companies.csv": (["id", "name", "name_confidence", "announcement", "listed", "effective",
-                           "uel_announcement", "uel_date", "status", "status_ends", "uel_status", "sources",
-                           *PROVENANCE], companies),
+        # Statuses carry what the screen shows: days left when a suspension ends within 30 days,
+        # and "· data to <as_of>, verify" when status_on is after data_as_of.
+        "companies.csv": (["id", "name", "name_zh", "aliases", "name_confidence", "april_28", "lists",
+                           "announcement", "listed", "effective", "effective_time", "uel_announcement", "uel_date",
+                           "uel_effective", "uel_effective_time", "status", "status_ends", "uel_status",
+                           "uel_status_ends", "sources", *PROVENANCE], companies),
+        # us_military_status is clause 1 of No. 46 of 2024, us_ban_status clause 2.
         "elements.csv": (["id", "symbol", "name", "atomic_number", "group", "announcement", "announced",
                           "effective", "control_code", "control_code_confirmed", "items", "status",
-                          "status_ends", "us_ban_status", "china_share", "sources", *PROVENANCE], elements),
-        "reserves.csv": (["id", "country", "source", "source_id", "reserves_t", "confidence", "note",
-                          "usgs_comparison", *PROVENANCE], reserves),
+                          "status_ends", "us_military_status", "us_ban_status", "us_ban_ends", "china_share",
+                          "sources", *PROVENANCE], elements),
+        # Empty is NA (not available), never zero; production years are the source's data year
+        # and the year before.
+        "reserves.csv": (["id", "country", "source", "source_id", "reserves_t", "production_t", "production_year",
+                          "production_prior_t", "production_prior_year", "confidence", "note", "usgs_comparison",
+                          *PROVENANCE], reserves),
     }
 
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from app.storage.atomic import write_all
-from app.storage.safe_open import open_regular, read_regular
+from app.storage.safe_open import NotRegularFile, open_regular, read_regular
 
 try:  # POSIX: flock for the data lock
     import fcntl
@@ -126,6 +126,28 @@ class DataLock:
             pass  # closing the fd releases it anyway
         finally:
             os.close(fd)
+
+    def refusal(self) -> tuple[str, str]:
+        """Why :meth:`acquire` failed, as (SaveError kind, a sentence for a banner that offers
+        only commands that exist)."""
+        err = self.error
+        if isinstance(err, NotRegularFile):
+            return "read_only", (
+                f"The lock file {self.path} is {err.what}, so Curbwatch does not open it: nothing "
+                f"outside the data folder may be touched through it. Your data is shown read-only and "
+                f"edits are off; remove that file and start Curbwatch again to edit.")
+        if err is not None:
+            return "read_only", (
+                f"The data folder {self.directory} is not writable ({err.strerror or err}). Your data "
+                f"is shown read-only and edits are off; File > Export CSV can still save what you see "
+                f"elsewhere.")
+        pid, host = self.owner()
+        who = f"process {pid}" if pid is not None else "an unknown process"
+        if host:
+            who += f" on {host}"
+        return "locked_by_other", (
+            f"Curbwatch is already open in another window ({who}). This window is read-only until "
+            f"the other one is closed.")
 
     def owner(self) -> tuple[int | None, str | None]:
         """The pid and host the current (or last) holder wrote; (None, None) if unknown."""

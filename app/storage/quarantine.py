@@ -16,12 +16,12 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from app.storage.atomic import fsync_dir
+from app.storage.atomic import atomic_write_bytes, fsync_dir
 from app.storage.clock import file_timestamp, utc_now
 from app.storage.safe_open import read_regular
 from app.storage.strict_json import MAX_DOCUMENT_BYTES, LoadError, strict_json_loads
 
-__all__ = ["quarantine", "rename_no_clobber", "sweep_temp_files"]
+__all__ = ["keep_copy", "quarantine", "rename_no_clobber", "sweep_temp_files"]
 
 
 def _is_qsavefile_leftover(candidate: Path, name: str) -> bool:
@@ -87,12 +87,13 @@ def sweep_temp_files(
     return removed
 
 
-def quarantine(path: Path | str, *, now: datetime | None = None) -> Path:
-    """Move a damaged file aside as "<name>.corrupt.<UTC timestamp>[.N]" and return the
-    new path. Never deletes and never overwrites an earlier quarantined file."""
+def quarantine(path: Path | str, *, now: datetime | None = None, label: str = "corrupt") -> Path:
+    """Move a damaged file aside as "<name>.<label>.<UTC timestamp>[.N]" (label "corrupt",
+    or "unused" for a journal that belongs to no data file) and return the new path. Never
+    deletes and never overwrites an earlier quarantined file."""
     path = Path(path)
     stamp = file_timestamp(now if now is not None else utc_now())
-    base = f"{path.name}.corrupt.{stamp}"
+    base = f"{path.name}.{label}.{stamp}"
     for counter in range(0, 10_000):
         target = path.with_name(base if counter == 0 else f"{base}.{counter}")
         if rename_no_clobber(path, target):
@@ -127,3 +128,15 @@ def rename_no_clobber(src: Path, dst: Path) -> bool:
     os.unlink(src)
     return True
 
+
+
+def keep_copy(path: Path, raw: bytes, *, now: datetime | None = None) -> Path:
+    """Write ``raw`` (bytes about to be replaced that are not worth a backup) next to ``path``
+    as "<name>.corrupt.<UTC timestamp>[.N]", never over an existing file."""
+    base = path.with_name(f"{path.name}.corrupt.{file_timestamp(now if now is not None else utc_now())}")
+    target, counter = base, 0
+    while target.exists():  # the caller holds the data lock, so nobody races for the name
+        counter += 1
+        target = base.with_name(f"{base.name}.{counter}")
+    atomic_write_bytes(target, raw)
+    return target

@@ -1,32 +1,42 @@
-"""The user's data on disk: one versioned file in the data directory, holding the user layer.
+"""The user's data on disk: one versioned file in the data folder holding the user layer, and
+the journal that makes each committed edit durable before the file is rewritten.
 
-Glue between ``DocumentStore`` (safe saving, backups, quarantine, locking, migrations) and
-the domain ``Workspace`` (merge and validation). It decides what the user is told at start:
-a damaged file recovered, records set aside, a newer bundled dataset merged, read-only mode.
+Glue between ``DocumentStore`` (safe saving, journal, backups, quarantine, locking,
+migrations) and the domain ``Workspace`` (merge and validation). It decides what the user is
+told at start: a damaged file recovered, records set aside, a newer bundled dataset merged,
+read-only mode. Every change of the workspace is noted by a listener; :meth:`UserData.commit`
+writes the changes of one committed edit as one journal line, and :meth:`UserData.save`
+rewrites the whole file (a moment later, off the typing path).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app import __version__
-from app.domain.layers import LAYER_SCHEMA_VERSION, validate_layer_shape
-from app.domain.workspace import Workspace
-from app.storage.bundled import Bundled
+from app.domain.layers import KINDS, LAYER_SCHEMA_VERSION, drop_malformed_entries, empty_layer, validate_layer_shape
+from app.domain.workspace import Rejected, Workspace
 from app.storage.atomic import SaveError
+from app.storage.backups import BackupEntry
+from app.storage.bundled import Bundled
 from app.storage.docstore import DocumentStore
 from app.storage.layer_encoder import LayerEncoder
+from app.storage.recovery import RecoveryReport
+from app.storage.restore_preview import RestorePreview, kept_aside, preview
 
 FILE_NAME = "userdata.json"
+JOURNAL_NAME = "userdata.journal"
 FORMAT = "curbwatch-userdata"
 
 # Step k -> k+1 migrations of the user layer. Add one with every schema change, never remove
 # one, and keep tests/fixtures/userdata_v<k>.json for every released schema.
 MIGRATIONS: dict = {}
 
-# Autosave runs after every edit; a routine backup of the previous file is made at most every
-# ten minutes (and always before a migration, merge, discard, reset, restore or overwrite).
+# The whole file is rewritten a moment after edits; a routine backup of the previous file is
+# made at most every ten minutes (and always before a migration, merge, discard, reset,
+# restore or overwrite). The journal keeps every edit since the newest backup.
 BACKUP_EVERY_S = 600.0
 
 
@@ -37,6 +47,27 @@ class OpenReport:
     read_only_reason: str | None = None
     state: str = "new"
     quarantined: Path | None = None
+    recovery: RecoveryReport | None = None  # how the data was obtained, what (if anything) may be missing
+    left_out: list[Rejected] = field(default_factory=list)  # entries that could not be used
+
+
+def apply_change(layer: dict[str, Any], change: Any) -> None:
+    """One journal change, ``{"kind", "id", "entry"}`` (entry None: the record's entry goes),
+    applied to a layer document. ValueError for anything else."""
+    if not isinstance(change, dict) or set(change) != {"kind", "id", "entry"}:
+        raise ValueError("not a change of the user layer")
+    kind, record_id, entry = change["kind"], change["id"], change["entry"]
+    if kind not in KINDS or not isinstance(record_id, str) or not (entry is None or isinstance(entry, dict)):
+        raise ValueError("not a change of the user layer")
+    entries = layer.setdefault("records", {}).setdefault(kind, {})
+    if entry is None:
+        entries.pop(record_id, None)
+    else:
+        entries[record_id] = entry
+
+
+def _drop_malformed(layer: dict[str, Any]) -> list[Rejected]:
+    return [Rejected(kind, record_id, reason) for kind, record_id, reason in drop_malformed_entries(layer)]
 
 
 class UserData:
@@ -52,10 +83,16 @@ class UserData:
         self._saved_revision = self.workspace.revision
         self._encoder = LayerEncoder()
         self.last_report = OpenReport()
+        # Changes not yet in the journal: records by (kind, id), or the whole layer.
+        self._pending: dict[tuple[str, str], None] = {}
+        self._pending_whole = False
+        self.workspace.listeners.append(self._note_change)
 
     @property
     def path(self) -> Path:
         return self.data_dir / FILE_NAME
+
+    # ------------------------------------------------------------------ opening
 
     def open(self) -> OpenReport:
         report = OpenReport()
@@ -66,9 +103,11 @@ class UserData:
             report.read_only_reason = f"The data folder {self.data_dir} cannot be created ({exc.strerror or exc})."
             report.messages.append(report.read_only_reason + " Your edits will not be saved.")
             return report
+        version = self.bundled.dataset.info.dataset_version
         self.store = DocumentStore(self.path, format_name=FORMAT, schema_version=LAYER_SCHEMA_VERSION,
                                    migrations=MIGRATIONS, validate=validate_layer_shape, app_version=__version__,
-                                   clock=self._clock, backup_every_s=BACKUP_EVERY_S)
+                                   clock=self._clock, backup_every_s=BACKUP_EVERY_S, apply_change=apply_change,
+                                   empty_data=lambda: empty_layer(version), clean=_drop_malformed)
         return self._load(report)
 
     def retry_write_access(self) -> bool:
@@ -92,18 +131,23 @@ class UserData:
         report.read_only = loaded.read_only
         report.read_only_reason = loaded.read_only_reason
         report.quarantined = loaded.quarantined
+        report.recovery = loaded.recovery
         if keep_unchanged and (loaded.data or None) == (self._layer_if_edited() or None):
             return report  # the other copy saved nothing new: keep the workspace as it is
-        rejected = self.workspace.replace_layer(loaded.data)
+        rejected = list(loaded.dropped) + self.workspace.replace_layer(loaded.data)
+        self._forget_pending()  # the journal holds what was loaded
         self._saved_revision = self.workspace.revision
+        report.left_out = rejected
         if rejected:
             listed = "; ".join(f"{r.kind} {r.record_id!r}: {r.reason}" for r in rejected[:10])
             more = f" and {len(rejected) - 10} more" if len(rejected) > 10 else ""
             report.messages.append(f"{len(rejected)} of your changed records could not be used and were left out "
                                    f"({listed}{more}).")
-            if not report.read_only:
+            if not report.read_only and self.workspace.rejected:
                 self._save_quietly(report, reason="pre-discard",
                                    note="The file as it was is kept in the backups folder.")
+            elif loaded.dropped and not report.read_only:
+                report.messages[-1] += " The file as it was is kept in the backups folder."
         if self.workspace.renamed:
             listed = "; ".join(f"{old!r} is now {new!r}" for _kind, old, new in self.workspace.renamed[:10])
             report.messages.append(f"{len(self.workspace.renamed)} record(s) you added had the same id as a record in "
@@ -127,6 +171,7 @@ class UserData:
         return self.workspace.layer_view() if self.workspace.change_count() else None
 
     def _save_quietly(self, report: OpenReport, *, reason: str, note: str = "") -> None:
+        self._pending_whole = True  # changed at load, not by an edit: the journal gets the whole layer
         try:
             self.store.backup_now(reason)
             self.save()
@@ -134,6 +179,8 @@ class UserData:
                 report.messages[-1] += " " + note
         except SaveError as exc:
             report.messages.append(str(exc))
+
+    # ------------------------------------------------------------------ state
 
     @property
     def read_only_reason(self) -> str | None:
@@ -152,30 +199,96 @@ class UserData:
         counts: the save that follows finds nothing new and writes nothing."""
         return self.workspace.revision != self._saved_revision
 
-    def save(self, *, force: bool = False) -> None:
-        """Raises SaveError; on success the layer on disk equals the workspace's."""
+    # ------------------------------------------------------------------ saving
+
+    def _note_change(self, kind: str, record_id: str | None) -> None:
+        if record_id is None:  # the whole layer was replaced
+            self._pending_whole = True
+            self._pending.clear()
+        elif not self._pending_whole:
+            self._pending[(kind, record_id)] = None
+
+    def _forget_pending(self) -> None:
+        self._pending.clear()
+        self._pending_whole = False
+
+    def commit(self) -> None:
+        """Make every change since the last commit durable: ONE journal line and one sync,
+        whatever the size of the layer (call it once per committed edit, e.g. after each
+        undo-stack change). Raises SaveError; the changes then stay pending and reach the
+        disk with the next :meth:`save`."""
+        if self.read_only:
+            self._forget_pending()  # a read-only copy changes nothing on disk
+            return
+        if self._pending_whole:
+            self.store.journal_replacement(self.workspace.layer_view())
+        elif self._pending:
+            self.store.journal_changes([{"kind": kind, "id": record_id, "entry": self.workspace.entry(kind, record_id)}
+                                        for kind, record_id in self._pending])
+        self._forget_pending()
+
+    def save(self, *, force: bool = False, backup_reason: str | None = None) -> None:
+        """Rewrite the whole file. Raises SaveError; on success the layer on disk equals the
+        workspace's. ``backup_reason`` forces a backup of the file first (see DocumentStore.save)."""
         if self.store is None:
             raise SaveError("read_only", f"Nothing was saved: the data folder {self.data_dir} is not usable.",
                             path=self.path)
+        if not self._pending_whole:
+            try:
+                self.commit()
+            except SaveError:
+                pass  # the full save below holds these changes; the journal line follows it
         revision = self.workspace.revision
         # Serialised synchronously, so no copy is needed: nothing edits the layer meanwhile.
         layer = self.workspace.layer_view()
-        self.store.save(layer, force=force, encoded=self._encoder.encode(layer))
+        self.store.save(layer, force=force, encoded=self._encoder.encode(layer), backup_reason=backup_reason)
         self._saved_revision = revision
+        if self._pending_whole or self._pending:
+            # After the write (a whole-layer line replayed over this file changes nothing),
+            # so that a recovery from an older backup gets these changes too.
+            try:
+                self.commit()
+            except SaveError:
+                pass  # kept pending: the next commit or save writes it
 
-    def backups(self) -> list:
+    # ------------------------------------------------------------------ backups
+
+    def backups(self) -> list[BackupEntry]:
         """Backup entries, newest first (empty when there is no usable store)."""
         return self.store.backups.entries() if self.store is not None else []
 
-    def restore(self, entry) -> list:
+    def damaged_files(self) -> list[Path]:
+        """Files kept aside in the data folder, newest first: damaged data files
+        ("userdata.json.corrupt.<time>") and journals that could not be used."""
+        return kept_aside(self.data_dir, (FILE_NAME, JOURNAL_NAME))
+
+    def preview_restore(self, entry: BackupEntry) -> RestorePreview:
+        """What restoring backup ``entry`` would change, record by record, against the data as
+        it is now, without changing anything. Raises LoadError if the backup is unusable."""
+        if self.store is None:
+            raise SaveError("read_only", f"The data folder {self.data_dir} is not usable.", path=self.path)
+        data, dropped = self.store.read_backup(entry)
+        return preview(self.workspace, self.bundled, data, dropped, entry, self.damaged_files())
+
+    def restore(self, entry: BackupEntry) -> list[Rejected]:
         """Make a backup the current data (the current file is backed up first). Returns the
-        records that could not be used. Raises LoadError or SaveError, changing nothing."""
+        records that could not be used. Raises LoadError or SaveError, changing nothing: the
+        workspace is put back as it was when the restored data cannot be written."""
         if self.store is None:
             raise SaveError("read_only", f"Nothing was restored: the data folder {self.data_dir} is not usable.",
                             path=self.path)
-        data = self.store.restore(entry)
-        rejected = self.workspace.replace_layer(data)
-        self._saved_revision = self.workspace.revision
+        data, dropped = self.store.read_backup(entry)
+        old, saved, pending = self.workspace.layer_view(), self._saved_revision, (dict(self._pending),
+                                                                                  self._pending_whole)
+        was_dirty = self.dirty
+        rejected = list(dropped) + self.workspace.replace_layer(data)
+        try:
+            self.save(backup_reason="pre-restore")
+        except SaveError:
+            self.workspace.replace_layer(old)
+            self._pending, self._pending_whole = pending
+            self._saved_revision = saved if was_dirty else self.workspace.revision
+            raise
         return rejected
 
     def backup_now(self, reason: str) -> None:

@@ -95,7 +95,7 @@ def test_kill_mid_edit_loses_at_most_the_edit_in_flight(tmp_path):
         report = userdata.open()
         value = {r.id: r.reserves_t for r in userdata.workspace.dataset.reserves}["usgs-mcs-2025.brazil"]
         userdata.close()
-        assert report.state == "ok", report.messages  # never damaged
+        assert report.state in ("ok", "recovered_journal"), report.messages  # never damaged
         # Saved edits survive; at most the one being saved when killed is lost (or kept).
         assert value in (confirmed[-1], confirmed[-1] + 1)
         start = value + 1

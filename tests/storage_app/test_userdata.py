@@ -27,7 +27,9 @@ def test_every_historical_user_file_loads(open_userdata, user_data_dir):
         folder.mkdir(parents=True)
         shutil.copy(FIXTURES / f"userdata_v{version}.json", folder / FILE_NAME)
         userdata, report = open_userdata(folder)
-        assert not report.read_only and report.messages == []
+        # The fixtures were written over dataset 2025.11.1; a newer bundled dataset merges under them.
+        assert not report.read_only
+        assert all(m.startswith("The bundled dataset was updated (2025.11.1 → ") for m in report.messages)
         ws = userdata.workspace
         reserves = {r.id: r for r in ws.dataset.reserves}
         assert reserves["usgs-mcs-2025.brazil"].reserves_t == 20_000_000
@@ -43,11 +45,12 @@ def test_newer_bundled_dataset_merges_with_a_backup_first(bundled, open_userdata
     doc["data"]["base_dataset_version"] = "2025.01.0"
     (user_data_dir / FILE_NAME).write_text(json.dumps(doc), encoding="utf-8")
     userdata, report = open_userdata()
-    assert any("bundled dataset was updated (2025.01.0 → 2025.11.1)" in m for m in report.messages)
+    current = bundled.dataset.info.dataset_version
+    assert any(f"bundled dataset was updated (2025.01.0 → {current})" in m for m in report.messages)
     backups = list((user_data_dir / "backups").glob("*pre-merge*"))
     assert backups and b"2025.01.0" in backups[0].read_bytes()
     saved = json.loads((user_data_dir / FILE_NAME).read_text(encoding="utf-8"))
-    assert saved["data"]["base_dataset_version"] == "2025.11.1"
+    assert saved["data"]["base_dataset_version"] == current
 
 
 def test_export_applies_the_users_edits(open_userdata, user_data_dir, tmp_path):
