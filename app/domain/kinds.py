@@ -78,8 +78,8 @@ def _element_defaults(on: dt.date, _context: Mapping[str, Any]) -> dict[str, Any
 
 
 def _reserve_defaults(_on: dt.date, context: Mapping[str, Any]) -> dict[str, Any]:
-    return {"country": "", "edition": context.get("edition", ""), "reserves_t": None, "confidence": "MED",
-            "note": ""}
+    return {"country": "", "edition": context.get("edition", ""), "reserves_t": None, "production_t": None,
+            "production_prior_t": None, "confidence": "MED", "note": ""}
 
 
 def _reserve_label(raw: dict[str, Any], editions: Mapping[str, Edition]) -> str:
@@ -103,7 +103,7 @@ ELEMENTS = Kind(
     unique=lambda raw: ("symbol", raw.get("symbol")), unique_what="symbol",
     describe=lambda raw, _e: f"{raw.get('name', '?')} ({raw.get('symbol', '?')})",
     id_base=lambda raw: slug(str(raw.get("name", ""))),
-    defaults=_element_defaults, measures=("export_control", "us_ban"),
+    defaults=_element_defaults, measures=("export_control", "us_military", "us_ban"),
     date_pairs=(("announced", "effective"),),
 )
 

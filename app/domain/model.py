@@ -23,12 +23,15 @@ EVENT_KINDS = (
 )
 
 # Which measure an event belongs to. Companies: the export control list and the Unreliable
-# Entity List. Elements: the export licence requirement and the US-specific ban (No. 46).
-MEASURES = ("export_control", "uel", "us_ban")
+# Entity List. Elements: the export licence requirement and the two clauses of the US-specific
+# Announcement No. 46 of 2024, which had different fates (clause 2 was suspended in Nov 2025,
+# clause 1 was not): "us_military" is clause 1, "us_ban" (the key older data uses) clause 2.
+MEASURES = ("export_control", "uel", "us_military", "us_ban")
 MEASURE_LABELS = {
     "export_control": "Export control",
     "uel": "Unreliable Entity List",
-    "us_ban": "US-specific measures (No. 46 of 2024)",
+    "us_military": "US military users and uses (No. 46 of 2024, clause 1)",
+    "us_ban": "Exports to the US (No. 46 of 2024, clause 2)",
 }
 
 ELEMENT_CATEGORIES = ("rare_earth", "mineral")
@@ -69,9 +72,11 @@ class Company:
     name_confidence: str = "HIGH"
     name_zh: str = ""  # the Chinese name, where a source gives one
     aliases: tuple[str, ...] = ()  # other spellings and short names, for search and screening
+    effective_time: str = ""  # the time of day it took effect, where a source gives one ("12:01 (midday)")
     uel_announcement: str = ""  # the Unreliable Entity List entry, if any
     uel_date: dt.date | None = None
     uel_effective: dt.date | None = None
+    uel_effective_time: str = ""
     notes: str = ""
     events: tuple[Event, ...] = ()
     sources: tuple[Source, ...] = ()
@@ -109,8 +114,20 @@ class Element:
 
 
 @dataclass(frozen=True)
+class WorldTotals:
+    """An edition's world totals as USGS prints them ("World (rounded)"), kept apart from the
+    country rows so that a share can be worked out without pretending a bound is a figure."""
+
+    reserves_t: int | None = None
+    reserves_more_than: bool = False  # ">85,000,000": a lower bound, not a figure
+    production_t: int | None = None  # the edition's data year
+    production_prior_t: int | None = None  # the year before
+    rounded: bool = True
+
+
+@dataclass(frozen=True)
 class Edition:
-    """A source of reserve figures: a USGS edition or the news article."""
+    """A source of reserve (and mine production) figures: a USGS edition or the news article."""
 
     id: str
     title: str
@@ -121,16 +138,27 @@ class Edition:
     confidence: str
     is_usgs: bool
     note: str = ""
+    how_read: str = ""  # how the figures were read (a transcription, a chart, a secondary source)
+    world: WorldTotals | None = None
+
+    @property
+    def prior_year(self) -> int | None:
+        return self.data_year - 1 if self.data_year is not None else None
 
 
 @dataclass(frozen=True)
 class Reserve:
+    """One country's figures in one source. ``None`` is NA (not available), never zero; USGS's
+    "–" (zero) is 0. Production is for the source's data year and the year before."""
+
     id: str
     country: str
     edition: str
     reserves_t: int | None
     confidence: str = "HIGH"
     note: str = ""
+    production_t: int | None = None
+    production_prior_t: int | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from app.domain.model import (
     Reserve,
     Share,
     Source,
+    WorldTotals,
 )
 
 
@@ -133,9 +134,11 @@ def parse_company(raw: Any) -> Company:
     events = _list(raw.get("events"), record_id, "events", lambda e, p: parse_event(e, record_id, p))
     sources = _list(raw.get("sources"), record_id, "sources", lambda s, p: parse_source(s, record_id, p))
     company = Company(id=record_id, events=events, sources=sources, **values)
-    for instrument, issued, effective, what in (
-            ("announcement", "listed", "effective", "export control listing"),
-            ("uel_announcement", "uel_date", "uel_effective", "UEL entry")):
+    for instrument, issued, effective, time, what in (
+            ("announcement", "listed", "effective", "effective_time", "export control listing"),
+            ("uel_announcement", "uel_date", "uel_effective", "uel_effective_time", "UEL entry")):
+        if getattr(company, time) and getattr(company, effective) is None:
+            raise RecordError(record_id, time, f"an {what}'s time of day needs its in-force date")
         has_issued = getattr(company, issued) is not None
         if bool(getattr(company, instrument)) != has_issued:
             raise RecordError(record_id, issued, f"an {what} needs both its announcement and its date")
@@ -174,10 +177,28 @@ def parse_reserve(raw: Any) -> Reserve:
     return Reserve(id=record_id, **values)
 
 
+def parse_world(raw: Any, record_id: str) -> WorldTotals | None:
+    if raw is None:
+        return None
+    _keys(raw, record_id, set(), {"reserves_t", "reserves_more_than", "production_t", "production_prior_t",
+                                  "rounded"}, "world.")
+    try:
+        return WorldTotals(
+            reserves_t=F.parse_tons("world.reserves_t", raw.get("reserves_t")),
+            reserves_more_than=F.parse_bool("world.reserves_more_than", raw.get("reserves_more_than", False)),
+            production_t=F.parse_tons("world.production_t", raw.get("production_t")),
+            production_prior_t=F.parse_tons("world.production_prior_t", raw.get("production_prior_t")),
+            rounded=F.parse_bool("world.rounded", raw.get("rounded", True)),
+        )
+    except F.FieldError as err:
+        raise _fail(record_id, err) from None
+
+
 def parse_edition(raw: Any) -> Edition:
     record_id = _record_id(raw)
     _keys(raw, record_id, {"id", "title", "short", "published", "url", "confidence", "is_usgs"},
-          {"data_year", "note"})
+          {"data_year", "note", "how_read", "world"})
+    world = parse_world(raw.get("world"), record_id)
     try:
         data_year = raw.get("data_year")
         if data_year is not None:
@@ -192,6 +213,8 @@ def parse_edition(raw: Any) -> Edition:
             confidence=F.parse_choice("confidence", raw["confidence"], F.CONFIDENCES),
             is_usgs=F.parse_bool("is_usgs", raw["is_usgs"]),
             note=F.parse_text("note", raw.get("note", ""), max_len=2000, required=False),
+            how_read=F.parse_text("how_read", raw.get("how_read", ""), max_len=2000, required=False),
+            world=world,
         )
     except F.FieldError as err:
         raise _fail(record_id, err) from None

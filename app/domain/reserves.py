@@ -1,7 +1,11 @@
-"""Reserve figures by source, and how a non-USGS figure compares with every USGS edition.
+"""Reserve and mine production figures by source, and how a non-USGS reserve figure compares
+with every USGS edition.
 
-The comparison is computed from the data (not typed), so when a user corrects a figure the
-verdict follows.
+A source's rows carry up to three figures (``FIGURES``): reserves, and mine production in the
+source's data year and the year before; ``figure_label`` names the years. NA (``None``) is
+never zero. The comparison is computed from the data (not typed), so when a user corrects a
+figure the verdict follows. World totals are kept as USGS prints them (rounded, reserves as a
+lower bound), and a share of one is written with the qualifier that implies ("<", "≈").
 """
 
 from __future__ import annotations
@@ -13,6 +17,82 @@ from app.domain.model import Edition, Reserve
 
 MATCH, ROUNDED, NO_MATCH, NO_DATA = "match", "rounded", "no_match", "no_data"
 
+RESERVES, PRODUCTION, PRODUCTION_PRIOR = "reserves_t", "production_t", "production_prior_t"
+FIGURES = (RESERVES, PRODUCTION, PRODUCTION_PRIOR)
+
+
+def figure_of(row: Reserve, figure: str = RESERVES) -> int | None:
+    return getattr(row, figure)
+
+
+def figure_year(edition: Edition | None, figure: str) -> int | None:
+    if edition is None or figure == RESERVES:
+        return None
+    return edition.data_year if figure == PRODUCTION else edition.prior_year
+
+
+def figure_label(figure: str, edition: Edition | None) -> str:
+    """"Reserves", "Mine production 2025" (the year from the source, where it has one)."""
+    if figure == RESERVES:
+        return "Reserves"
+    year = figure_year(edition, figure)
+    if year is not None:
+        return f"Mine production {year}"
+    return "Mine production (data year)" if figure == PRODUCTION else "Mine production (year before)"
+
+
+def figure_header(figure: str, edition: Edition | None) -> str:
+    """A table header: "Reserves (t REO)", "Production 2025 (t)"."""
+    if figure == RESERVES:
+        return "Reserves (t REO)"
+    year = figure_year(edition, figure)
+    if year is not None:
+        return f"Production {year} (t)"
+    return "Production, data year (t)" if figure == PRODUCTION else "Production, year before (t)"
+
+
+def figures_in(rows: list[Reserve]) -> tuple[str, ...]:
+    """The figures at least one of ``rows`` has (reserves always: they are what a source is for)."""
+    return tuple(f for f in FIGURES if f == RESERVES or any(figure_of(r, f) is not None for r in rows))
+
+
+def format_t(tons: int | None) -> str:
+    return "NA" if tons is None else f"{tons:,} t"
+
+
+def world_total(edition: Edition | None, figure: str) -> tuple[int, str] | None:
+    """The world total of ``figure`` and how it is meant: ">" (a lower bound), "≈" (rounded) or ""."""
+    world = edition.world if edition is not None else None
+    if world is None:
+        return None
+    tons = {RESERVES: world.reserves_t, PRODUCTION: world.production_t,
+            PRODUCTION_PRIOR: world.production_prior_t}[figure]
+    if tons is None:
+        return None
+    if figure == RESERVES and world.reserves_more_than:
+        return tons, ">"
+    return tons, "≈" if world.rounded else ""
+
+
+def world_total_text(edition: Edition | None, figure: str) -> str:
+    total = world_total(edition, figure)
+    if total is None:
+        return ""
+    tons, how = total
+    shown = format_mt(tons) if figure == RESERVES else format_t(tons)
+    return {">": f"more than {shown}", "≈": f"{shown} (rounded)"}.get(how, shown)
+
+
+def world_share_text(tons: int | None, edition: Edition | None, figure: str) -> str:
+    """A country's share of the world total: "<52%" when the total is a lower bound (the share
+    can only be smaller), "≈69%" when it is rounded; "" when there is nothing to divide by."""
+    total = world_total(edition, figure)
+    if tons is None or total is None or total[0] == 0:
+        return ""
+    percent = Decimal(tons) * 100 / Decimal(total[0])
+    shown = percent.quantize(Decimal(1) if percent >= 10 else Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return {">": "<", "≈": "≈"}.get(total[1], "") + f"{shown}%"
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -20,10 +100,10 @@ class Comparison:
     text: str
 
 
-def rows_for(reserves: list[Reserve], edition_id: str) -> list[Reserve]:
-    """One source's rows, largest first; rows with no figure (NA) last, by country."""
+def rows_for(reserves: list[Reserve], edition_id: str, figure: str = RESERVES) -> list[Reserve]:
+    """One source's rows, largest ``figure`` first; rows with no figure (NA) last, by country."""
     rows = [r for r in reserves if r.edition == edition_id]
-    return sorted(rows, key=lambda r: (r.reserves_t is None, -(r.reserves_t or 0), r.country))
+    return sorted(rows, key=lambda r: (figure_of(r, figure) is None, -(figure_of(r, figure) or 0), r.country))
 
 
 def format_mt(tons: int | None) -> str:
@@ -45,6 +125,15 @@ def _rounds_to(usgs_t: int, other_t: int) -> bool:
     return int(rounded) == other_t
 
 
+def _names(shorts: list[str]) -> str:
+    """"USGS MCS 2026, 2025" rather than "USGS MCS 2026, USGS MCS 2025"."""
+    if len(shorts) > 1:
+        head = shorts[0].rsplit(" ", 1)[0] + " "
+        if head.strip() and all(s.startswith(head) for s in shorts):
+            return head + ", ".join(s[len(head):] for s in shorts)
+    return ", ".join(shorts)
+
+
 def compare_with_usgs(row: Reserve, reserves: list[Reserve], editions: list[Edition]) -> Comparison:
     """How a figure from a non-USGS source compares with the USGS editions in the data."""
     usgs = [e for e in editions if e.is_usgs]
@@ -56,13 +145,18 @@ def compare_with_usgs(row: Reserve, reserves: list[Reserve], editions: list[Edit
             figures.append((edition, same[0].reserves_t))
     if row.reserves_t is None or not figures:
         return Comparison(NO_DATA, "No USGS figure to compare")
-    listed = "; ".join(f"{e.short}: {format_mt(t)}" for e, t in figures)
+    # Editions agreeing on a figure are named together, newest first, so the list stays short
+    # however many editions there are: "USGS MCS 2026, USGS MCS 2025: 3.5 Mt; …".
+    grouped: dict[int, list[str]] = {}
+    for edition, tons in figures:
+        grouped.setdefault(tons, []).append(edition.short)
+    listed = "; ".join(f"{_names(names)}: {format_mt(t)}" for t, names in grouped.items())
     exact = [e.short for e, t in figures if t == row.reserves_t]
     if exact:
-        return Comparison(MATCH, f"Matches {', '.join(exact)}")
+        return Comparison(MATCH, f"Matches {_names(exact)}")
     rounded = [e.short for e, t in figures if _rounds_to(t, row.reserves_t)]
     if rounded:
-        return Comparison(ROUNDED, f"Rounded from {', '.join(rounded)} ({listed})")
+        return Comparison(ROUNDED, f"Rounded from {_names(rounded)} ({listed})")
     return Comparison(NO_MATCH, f"Matches no USGS edition ({listed})")
 
 

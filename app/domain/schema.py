@@ -19,9 +19,13 @@ COMPANY_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("announcement", "Announcement", "text"),
     FieldSpec("listed", "Listed", "date"),
     FieldSpec("effective", "In force from", "date"),
+    FieldSpec("effective_time", "In force at (time)", "text", max_len=40,
+              hint="time of day, where a source gives one, e.g. 12:01 (midday)"),
     FieldSpec("uel_announcement", "UEL entry", "text"),
     FieldSpec("uel_date", "UEL date", "date"),
     FieldSpec("uel_effective", "UEL in force from", "date"),
+    FieldSpec("uel_effective_time", "UEL in force at (time)", "text", max_len=40,
+              hint="time of day, where a source gives one"),
     FieldSpec("notes", "Notes", "multiline", max_len=5000),
 )
 
@@ -43,6 +47,12 @@ RESERVE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("country", "Country", "text", required=True, max_len=80),
     FieldSpec("edition", "Source", "text", required=True, max_len=64),
     FieldSpec("reserves_t", "Reserves", "tons", unit="t REO", hint="metric tons, e.g. 21000000 or 21 Mt"),
+    # The years depend on the source (its data year and the year before); the Reserves tab
+    # names them. Empty is NA (not available); USGS's "–" is 0.
+    FieldSpec("production_t", "Mine production (data year)", "tons", unit="t REO",
+              hint="metric tons in the source's data year; empty for NA, 0 for '–'"),
+    FieldSpec("production_prior_t", "Mine production (year before)", "tons", unit="t REO",
+              hint="metric tons in the year before the source's data year; empty for NA, 0 for '–'"),
     FieldSpec("confidence", "Confidence", "choice", required=True, choices=CONFIDENCES),
     FieldSpec("note", "Note", "text", max_len=1000),
 )

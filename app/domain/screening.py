@@ -49,9 +49,9 @@ CLEARED_GENERIC_ONLY = "only generic words"
 CLEARED_EMPTY = "empty name"
 
 
-def measure_status(record: Company | Element, measure: str, on: dt.date) -> Status | None:
+def measure_status(record: Company | Element, measure: str, on: dt.date, as_of: dt.date | None = None) -> Status | None:
     """The one place screening and facets ask for a status (so an ``as_of`` is one change)."""
-    return record_status(record, measure, on)
+    return record_status(record, measure, on, as_of)
 
 
 def status_text(statuses: Sequence[tuple[str, Status]]) -> str:
@@ -215,9 +215,9 @@ class Screener:
     remembers words between chunks but shares nothing else)."""
 
     def __init__(self, companies: Sequence[Company], on: dt.date, *, keep_from: int = KEEP_FROM,
-                 limit: int = MATCHES_PER_NAME) -> None:
+                 limit: int = MATCHES_PER_NAME, as_of: dt.date | None = None) -> None:
         self.companies = list(companies)
-        self.on = on
+        self.on, self.as_of = on, as_of
         self.keep_from = keep_from
         self.limit = limit
         self._statuses = [self._statuses_of(c) for c in self.companies]
@@ -247,7 +247,7 @@ class Screener:
     def _statuses_of(self, company: Company) -> tuple[tuple[str, Status], ...]:
         out = []
         for measure in measures_of(company):
-            status = measure_status(company, measure, self.on)
+            status = measure_status(company, measure, self.on, self.as_of)
             if status is not None:
                 out.append((measure, status))
         return tuple(out)
@@ -337,7 +337,7 @@ def screen(companies: Sequence[Company], names: Sequence[str], on: dt.date, *,
            chunk_size: int = CHUNK) -> ScreeningRun:
     """Screen ``names`` in chunks. ``progress(done, total)`` is called after each chunk; when it
     returns False the run stops and comes back marked ``cancelled`` with the results so far."""
-    screener = Screener(companies, on, keep_from=min(KEEP_FROM, threshold))
+    screener = Screener(companies, on, keep_from=min(KEEP_FROM, threshold), as_of=as_of)
     run = ScreeningRun([], threshold, on, dataset_version, as_of, local_edits, total=len(names))
     for chunk in screener.iter_chunks(names, chunk_size):
         run.results.extend(chunk)

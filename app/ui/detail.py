@@ -1,15 +1,18 @@
 """HTML for the detail panes: a record's facts, its dated timeline per measure and its sources.
 
 Built with ``app.ui.html``: data goes in escaped; confidence other than HIGH is shown next to
-the fact it qualifies.
+the fact it qualifies. Every instrument shows its issue date and, apart, the date (and time,
+where known) it took effect. Given the dataset's ``as_of``, a status date past it is said once
+at the top and on every status.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from app.domain.listings import APRIL_28_LABEL, is_april_28
 from app.domain.model import CATEGORY_LABELS, EVENT_KIND_LABELS, MEASURE_LABELS, Company, Element, Event, Source
-from app.domain.status import Status, measure_events, measures_of, record_status
+from app.domain.status import Status, data_age_text, measure_events, measures_of, record_status
 from app.ui.html import Markup, br, esc, join, styled, tag
 from app.ui.theme import Theme
 
@@ -44,7 +47,7 @@ def status_html(status: Status | None, theme: Theme) -> Markup:
         return Markup("")
     unconfirmed = "" if status.ends_confirmed or "unconfirmed" in status.label else " (end date unconfirmed)"
     colour = theme.status.get(status.kind, theme.chart_fg)
-    return styled(status.label + unconfirmed, colour, bold=status.needs_verification)
+    return styled(status.label + unconfirmed, colour, bold=status.needs_verification or status.days_left is not None)
 
 
 def _event_row(event: Event, on: dt.date, theme: Theme) -> Markup:
@@ -62,44 +65,60 @@ def _event_row(event: Event, on: dt.date, theme: Theme) -> Markup:
                style=style)
 
 
-def _timelines(record: Company | Element, on: dt.date, theme: Theme) -> Markup:
+def _timelines(record: Company | Element, on: dt.date, theme: Theme, as_of: dt.date | None) -> Markup:
     parts = []
     for measure in measures_of(record):
         events = measure_events(record, measure)
         if not events:
             continue
-        status = record_status(record, measure, on)
+        status = record_status(record, measure, on, as_of)
         parts.append(tag("h3", f"{MEASURE_LABELS.get(measure, measure)}: ", status_html(status, theme)))
         parts.append(tag("table", *(_event_row(e, on, theme) for e in events), cellspacing="4", width="100%"))
     return join(parts)
 
 
-def _dated(announcement: str, issued: dt.date | None, effective: dt.date | None) -> Markup:
+def _dated(announcement: str, issued: dt.date | None, effective: dt.date | None, time: str = "") -> Markup:
     if issued is None:
         return esc("none")
     text = f"{announcement}, issued {issued.isoformat()}"
-    if effective is not None and effective != issued:
-        text += f", in force from {effective.isoformat()}"
+    at = f" at {time}" if time else ""
+    if effective is None:
+        text += "; no separate in-force date recorded (taken as the issue date)"
+    elif effective != issued:
+        text += f", in force from {effective.isoformat()}{at}"
+    else:
+        text += f", in force the same day{at}"
     return esc(text)
 
 
-def company_html(company: Company, on: dt.date, theme: Theme) -> Markup:
+def _data_age(on: dt.date, as_of: dt.date | None, theme: Theme) -> Markup:
+    text = data_age_text(as_of, on) if as_of is not None else ""
+    return tag("p", styled(text, theme.warn)) if text else Markup("")
+
+
+def company_html(company: Company, on: dt.date, theme: Theme, as_of: dt.date | None = None) -> Markup:
     title = [company.name, _conf(company.name_confidence, theme)]
     if company.name_zh:
         title += [" ", tag("span", company.name_zh, lang="zh")]
-    facts = [tag("b", "Export control list:"), " ", _dated(company.announcement, company.listed, company.effective),
-             br(), tag("b", "Unreliable Entity List:"), " ",
-             _dated(company.uel_announcement, company.uel_date, company.uel_effective), br()]
+    facts: list[object] = []
+    if is_april_28(company):
+        facts += [tag("i", APRIL_28_LABEL), br()]
+    facts += [tag("b", "Export control list:"), " ",
+              _dated(company.announcement, company.listed, company.effective, company.effective_time),
+              br(), tag("b", "Unreliable Entity List:"), " ",
+              _dated(company.uel_announcement, company.uel_date, company.uel_effective, company.uel_effective_time),
+              br()]
     if company.aliases:
         facts += [tag("b", "Also known as:"), " ", "; ".join(company.aliases), br()]
-    facts += [tag("b", f"Status on {on.isoformat()}:"), " ",
-              status_html(record_status(company, "export_control", on), theme)]
-    return join([tag("h2", *title), tag("p", *facts),
+    for measure in measures_of(company):
+        facts += [tag("b", f"{MEASURE_LABELS.get(measure, measure)} on {on.isoformat()}:"), " ",
+                  status_html(record_status(company, measure, on, as_of), theme), br()]
+    return join([tag("h2", *title), _data_age(on, as_of, theme), tag("p", *facts),
                  tag("p", company.notes) if company.notes else "",
-                 _timelines(company, on, theme), tag("h3", "Sources"), _sources(company.sources, theme)])
+                 _timelines(company, on, theme, as_of), tag("h3", "Sources"), _sources(company.sources, theme)])
 
 
-def element_html(element: Element, on: dt.date, theme: Theme) -> Markup:
+def element_html(element: Element, on: dt.date, theme: Theme, as_of: dt.date | None = None) -> Markup:
     code: list[object] = [element.control_code or "–"]
     if element.control_code and not element.control_code_confirmed:
         code += [" ", styled("(unconfirmed, inferred from the sequence)", theme.warn)]
@@ -115,8 +134,9 @@ def element_html(element: Element, on: dt.date, theme: Theme) -> Markup:
              tag("b", "Issued:"), f" {element.announced.isoformat()}  ", tag("b", "Effective:"),
              f" {element.effective.isoformat()}", br(), tag("b", "Control code:"), " ", *code, br(),
              tag("b", f"Status on {on.isoformat()}:"), " ",
-             status_html(record_status(element, "export_control", on), theme)]
-    return join([tag("h2", f"{element.name} ({element.symbol}, Z={element.atomic_number})"), tag("p", *facts),
+             status_html(record_status(element, "export_control", on, as_of), theme)]
+    return join([tag("h2", f"{element.name} ({element.symbol}, Z={element.atomic_number})"),
+                 _data_age(on, as_of, theme), tag("p", *facts),
                  tag("p", tag("b", "Items covered:"), " ", element.items) if element.items else "",
                  tag("p", element.notes) if element.notes else "", shares,
-                 _timelines(element, on, theme), tag("h3", "Sources"), _sources(element.sources, theme)])
+                 _timelines(element, on, theme, as_of), tag("h3", "Sources"), _sources(element.sources, theme)])

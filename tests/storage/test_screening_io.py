@@ -132,7 +132,8 @@ def test_report_rows_per_match_and_per_cleared_name(dataset, tmp_path):
     assert [r["input"] for r in rows] == ["Insito Inc", "Technologies Inc", "Sierra Nevada Corp", "nobody"]
     insitu, generic, sierra, nobody = rows
     assert insitu["match"] == "Insitu, Inc." and insitu["matched_on"] == "Insitu, Inc." and insitu["score"] == "83"
-    assert insitu["status"].startswith("Export control: Lifted 2025-08-12; Unreliable Entity List: Suspended")
+    assert insitu["status"].startswith("Export control: Lifted 2025-08-12 · data to 2025-11-10, verify; "
+                                       "Unreliable Entity List: Suspended")
     assert insitu["outcome"] == "possible match" and insitu["record_id"] == "insitu-inc"
     assert sierra["score"] == "100"
     assert (generic["match"], generic["score"], generic["outcome"]) == ("", "", "cleared (only generic words)")
