@@ -93,6 +93,11 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+def matches(query: str, key: str) -> bool:
+    """True when every word of ``query`` occurs in the folded ``key`` (plain substring test)."""
+    return all(word in key for word in fold(query).split())
+
+
 def is_cjk(word: str) -> bool:
     return _CJK.search(word) is not None
 

@@ -20,8 +20,8 @@ from typing import Any, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from app.domain.matching import (ABBREVIATIONS, LEGAL_FORMS, SHORT_FORMS, STOPWORDS, fold, is_cjk, is_short,
-                                 words)
+from app.domain.matching import (ABBREVIATIONS, LEGAL_FORMS, SHORT_FORMS, STOPWORDS, fold, is_cjk, is_short,  # noqa: F401
+                                 matches, words)
 from app.domain.model import CATEGORY_LABELS, Company, Dataset, Element, Reserve
 
 __all__ = ["fold", "matches", "FieldHit", "SearchResult", "SearchIndex", "KINDS"]
@@ -39,11 +39,6 @@ LABELS = {"name": "Name", "alias": "Alias", "name_zh": "Chinese name", "symbol":
           "announcement": "Announcement", "uel_announcement": "UEL announcement", "control_code": "Control code",
           "source": "Source", "group": "Group", "items": "Items covered", "notes": "Notes", "timeline": "Timeline",
           "note": "Note"}
-
-
-def matches(query: str, key: str) -> bool:
-    """True when every word of ``query`` occurs in the folded ``key`` (plain substring test)."""
-    return all(word in key for word in fold(query).split())
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,19 @@ The index (``app.domain.search.SearchIndex``) is rebuilt lazily after the data c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.kinds import kind_of
-from app.domain.search import FieldHit, SearchIndex
 from app.ui import theme as themes
 from app.ui.html import Markup, br, join, styled, tag
 from app.ui.html_delegate import HTML_ROLE, HtmlDelegate
 from app.ui.search_box import SearchBox
+
+if TYPE_CHECKING:  # imported on first search: rapidfuzz is not needed for the first frame
+    from app.domain.search import FieldHit, SearchIndex
 
 LIMIT = 50
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -85,6 +89,8 @@ class GlobalSearch(QWidget):
 
     def index(self) -> SearchIndex:
         if self._index is None:
+            from app.domain.search import SearchIndex
+
             self._index = SearchIndex(self.workspace.dataset)
         return self._index
 

@@ -33,7 +33,22 @@ from app.ui.record_tab import RecordTab
 from app.ui.reserves_tab import ReservesTab
 from app.ui.view_state import ViewState
 
+TABS = (("companies", "Companies"), ("elements", "Element restrictions"), ("reserves", "Reserves"))
+TAB_KEYS = tuple(key for key, _title in TABS)
 LOCK_RETRY_MS = 5_000  # how often a read-only copy checks whether the other copy has gone
+
+
+class Tabs(QTabWidget):
+    """The tab widget; each page holds a tab built on first use, and ``setCurrentWidget`` accepts
+    the tab itself as well as its page."""
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
+        for index in range(self.count()):
+            page = self.widget(index)
+            if widget is page or (widget is not None and widget.parentWidget() is page):
+                self.setCurrentIndex(index)
+                return
+        super().setCurrentWidget(widget)
 
 
 class MainWindow(QMainWindow):
@@ -45,23 +60,21 @@ class MainWindow(QMainWindow):
         self.workspace = controller.workspace
         self.on = on
         self.settings = settings
-        self.tabs = QTabWidget()
+        self.tabs = Tabs(self)
         self.tabs.setDocumentMode(True)
         self.search = GlobalSearch(self.workspace, self)
-        self.companies = RecordTab(COMPANIES, COMPANY_COLUMNS, company_html,
-                                   "Filter companies: names, announcements, notes, timelines (typos forgiven)",
-                                   controller, on, self, index=self.search.index)
-        self.elements = RecordTab(ELEMENTS, ELEMENT_COLUMNS, element_html,
-                                  "Filter elements: names, announcements, items, notes, timelines",
-                                  controller, on, self, index=self.search.index)
-        self.reserves = ReservesTab(controller, on, self)
-        self.tabs.addTab(self.companies, "Companies")
-        self.tabs.addTab(self.elements, "Element restrictions")
-        self.tabs.addTab(self.reserves, "Reserves")
-        for tab in (self.companies, self.elements):
-            tab.detail.refused.connect(lambda message: self.statusBar().showMessage(message, 10000))
-            tab.detail.hovered.connect(lambda url: self.statusBar().showMessage(url, 5000) if url else None)
-            tab.detail.internal.connect(self.follow_link)
+        # Each tab is built when first needed: the one shown at once, the others just after the
+        # first frame (or when code asks for them), so start-up only pays for what is seen.
+        self._built: dict[str, QWidget] = {}
+        self._holders: dict[str, QVBoxLayout] = {}
+        for key, title in TABS:
+            holder = QWidget()
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = layout
+            self.tabs.addTab(holder, title)
+        self.view_state = ViewState(self)
+        self.tabs.currentChanged.connect(lambda index: self.tab(TAB_KEYS[index]) if index >= 0 else None)
         self.banners = BannerArea(self)
         self.search.navigate.connect(self.open_record)
         central = QWidget()
@@ -99,7 +112,6 @@ class MainWindow(QMainWindow):
         self._base_point_size: float | None = None
         self.zoom_steps = 0
         build_menus(self)
-        self.view_state = ViewState(self)
 
         controller.rejected.connect(self._on_rejected)
         controller.save_failed.connect(self._on_save_failed)
@@ -108,6 +120,8 @@ class MainWindow(QMainWindow):
         self.workspace.listeners.append(self._on_workspace_change)
         self._update_labels()
         self._update_save_state()
+        self.tab(TAB_KEYS[0])
+        QTimer.singleShot(0, self.build_all_tabs)
         if controller.read_only:
             reason = controller.userdata.read_only_reason
             self.add_banner("warning", "Read-only: " + (reason or "your data folder cannot be written.")
@@ -118,6 +132,54 @@ class MainWindow(QMainWindow):
         self.lock_timer.timeout.connect(self.retry_write_access)
         if controller.waiting_for_lock:
             self.lock_timer.start()
+
+    # --- the tabs, built on first use ------------------------------------------------------------
+    def tab(self, key: str):
+        built = self._built.get(key)
+        if built is None:
+            built = self._make_tab(key)
+            self._built[key] = built
+            self._holders[key].addWidget(built)
+            if self._holders[key].parentWidget().isVisible():
+                built.show()  # a child added to a shown widget is otherwise shown a loop later
+            self.view_state.attach(key, built)
+        return built
+
+    def _make_tab(self, key: str):
+        controller, on = self.controller, self.on
+        if key == "reserves":
+            return ReservesTab(controller, on, self)
+        if key == "companies":
+            tab = RecordTab(COMPANIES, COMPANY_COLUMNS, company_html,
+                            "Filter companies: names, announcements, notes, timelines (typos forgiven)",
+                            controller, on, self, index=self.search.index)
+        else:
+            tab = RecordTab(ELEMENTS, ELEMENT_COLUMNS, element_html,
+                            "Filter elements: names, announcements, items, notes, timelines",
+                            controller, on, self, index=self.search.index)
+        tab.detail.refused.connect(lambda message: self.statusBar().showMessage(message, 10000))
+        tab.detail.hovered.connect(lambda url: self.statusBar().showMessage(url, 5000) if url else None)
+        tab.detail.internal.connect(self.follow_link)
+        return tab
+
+    def build_all_tabs(self) -> None:
+        for key in TAB_KEYS:
+            self.tab(key)
+
+    def built_tabs(self) -> list:
+        return [self._built[k] for k in TAB_KEYS if k in self._built]
+
+    @property
+    def companies(self) -> RecordTab:
+        return self.tab("companies")
+
+    @property
+    def elements(self) -> RecordTab:
+        return self.tab("elements")
+
+    @property
+    def reserves(self) -> ReservesTab:
+        return self.tab("reserves")
 
     def retry_write_access(self) -> bool:
         """While another copy holds the data: try again; once it has gone, turn edits on and say so."""
@@ -130,7 +192,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.add_banner("info", "The other Curbwatch window has closed: your data is open here now, and you can "
                         "edit it.", reason="read-only-ended")
-        for tab in (self.companies, self.elements, self.reserves):
+        for tab in self.built_tabs():
             tab.table.viewport().update()
         self._update_save_state()
         return True
@@ -151,8 +213,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: str) -> bool:
         """Show a record in its tab (from a search result or a link)."""
-        tab = {"companies": self.companies, "elements": self.elements, "reserves": self.reserves}[kind]
-        self.tabs.setCurrentWidget(tab)
+        tab = self.tab(kind)
+        self.tabs.setCurrentIndex(TAB_KEYS.index(kind))
         if not tab.select_id(record_id):
             return False
         tab.table.setFocus()
@@ -193,7 +255,7 @@ class MainWindow(QMainWindow):
         HelpDialog("Keyboard shortcuts", shortcuts_html(), self).exec()
 
     def current_tab(self):
-        return self.tabs.currentWidget()
+        return self.tab(TAB_KEYS[max(self.tabs.currentIndex(), 0)])
 
     # --- banners and save state -----------------------------------------------------------
     def add_banner(self, level: str, text: str, closable: bool = True, actions=(), *,
@@ -241,9 +303,10 @@ class MainWindow(QMainWindow):
         self._update_save_state()
 
     def _on_workspace_change(self, _kind: str, _record_id: str | None) -> None:
-        for tab in (self.companies, self.elements):
-            tab.refilter()
-            tab.facets.refresh()
+        for tab in self.built_tabs():
+            if isinstance(tab, RecordTab):
+                tab.refilter()
+                tab.facets.refresh()
         self._update_save_state()
 
     def _update_save_state(self) -> None:
@@ -282,8 +345,9 @@ class MainWindow(QMainWindow):
     def set_status_date(self, on: dt.date) -> None:
         self.on = on
         self.status_date.set_value(on)
-        self.companies.set_date(on)
-        self.elements.set_date(on)
+        for tab in self.built_tabs():
+            if isinstance(tab, RecordTab):
+                tab.set_date(on)
         self._update_labels()
 
     # --- dialogs --------------------------------------------------------------------------
@@ -320,12 +384,12 @@ class MainWindow(QMainWindow):
         from app.ui import theme as themes
 
         theme = themes.current()
-        for tab in (self.companies, self.elements):
+        for tab in self.built_tabs():
             tab.model.set_theme(theme)
-            tab.refresh_detail()
-        self.reserves.model.set_theme(theme)
-        if hasattr(self.reserves, "apply_theme"):
-            self.reserves.apply_theme(theme)
+            if isinstance(tab, RecordTab):
+                tab.refresh_detail()
+            elif hasattr(tab, "apply_theme"):
+                tab.apply_theme(theme)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.controller.save_now() and self.controller.dirty:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.domain.kinds import Kind
 from app.domain.reserves import NO_MATCH, compare_all
-from app.domain.search import fold, matches
+from app.domain.matching import fold, matches
 from app.domain.status import EXPIRED, UNKNOWN
 from app.domain.workspace import Workspace
 from app.ui import theme as themes

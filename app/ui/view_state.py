@@ -109,51 +109,66 @@ class SplitterState:
 
 
 class ViewState:
-    """Everything the window remembers; ``save``/``restore``/``reset``."""
+    """Everything the window remembers; ``save``/``restore``/``reset``. Tabs are built on first
+    use, so each one is ``attach``ed when it exists and gets its saved layout then."""
 
     def __init__(self, window) -> None:
         self.window = window
         self.tables: dict[str, TableState] = {}
         self.splitters: dict[str, SplitterState] = {}
-        for key, tab in zip(TAB_KEYS, (window.companies, window.elements, window.reserves)):
-            columns = tab.model.columns()
-            keys = [c.key for c in columns]
-            header = tab.table.horizontalHeader()
-            sort = (keys[header.sortIndicatorSection()], header.sortIndicatorOrder())
-            auto = tuple(getattr(tab, "auto_columns", ("usgs",) if key == "reserves" else ()))
-            self.tables[key] = TableState(tab.table, keys, {c.key: c.width for c in columns}, sort, auto)
-            for splitter in tab.findChildren(QSplitter):
-                if splitter.objectName():
-                    self.splitters[splitter.objectName()] = SplitterState(splitter)
+        self._settings: QSettings | None = None  # what restore() read, for tabs built later
+
+    def attach(self, key: str, tab) -> None:
+        columns = tab.model.columns()
+        keys = [c.key for c in columns]
+        header = tab.table.horizontalHeader()
+        sort = (keys[header.sortIndicatorSection()], header.sortIndicatorOrder())
+        auto = tuple(getattr(tab, "auto_columns", ("usgs",) if key == "reserves" else ()))
+        self.tables[key] = TableState(tab.table, keys, {c.key: c.width for c in columns}, sort, auto)
+        names = []
+        for splitter in tab.findChildren(QSplitter):
+            if splitter.objectName():
+                self.splitters[splitter.objectName()] = SplitterState(splitter)
+                names.append(splitter.objectName())
+        if self._settings is not None:
+            self._restore_tab(key, names)
 
     def save(self, settings: QSettings) -> None:
         window = self.window
         settings.setValue("window/geometry", window.saveGeometry())
-        tab = TAB_KEYS[window.tabs.currentIndex()] if window.tabs.currentIndex() >= 0 else TAB_KEYS[0]
+        index = window.tabs.currentIndex()
+        tab = TAB_KEYS[index] if 0 <= index < len(TAB_KEYS) else TAB_KEYS[0]
         TableState._put(settings, "window/tab", tab if tab != TAB_KEYS[0] else None)
         for key, table in self.tables.items():
             table.save(settings, f"tables/{key}")
         for name, splitter in self.splitters.items():
             splitter.save(settings, f"splitters/{name}")
-        source = window.reserves.source.currentData()
-        default = window.reserves.source.itemData(0)
-        TableState._put(settings, "chart/source", source if source != default else None)
+        if "reserves" in self.tables:
+            source = window.reserves.source.currentData()
+            default = window.reserves.source.itemData(0)
+            TableState._put(settings, "chart/source", source if source != default else None)
 
     def restore(self, settings: QSettings) -> None:
+        self._settings = settings
         window = self.window
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             window.restoreGeometry(geometry)
+        for key in list(self.tables):
+            self._restore_tab(key, [n for n in self.splitters if n.startswith(f"{key}-")])
         tab = str(settings.value("window/tab") or "")
         if tab in TAB_KEYS:
             window.tabs.setCurrentIndex(TAB_KEYS.index(tab))
-        for key, table in self.tables.items():
-            table.restore(settings, f"tables/{key}")
-        for name, splitter in self.splitters.items():
-            splitter.restore(settings, f"splitters/{name}")
-        source = settings.value("chart/source")
-        if source and window.reserves.source.findData(source) >= 0:
-            window.reserves.select_source(str(source))
+
+    def _restore_tab(self, key: str, splitters: list[str]) -> None:
+        settings = self._settings
+        self.tables[key].restore(settings, f"tables/{key}")
+        for name in splitters:
+            self.splitters[name].restore(settings, f"splitters/{name}")
+        source = settings.value("chart/source") if key == "reserves" else None
+        reserves = self.window.tab("reserves") if key == "reserves" else None
+        if source and reserves is not None and reserves.source.findData(source) >= 0:
+            reserves.select_source(str(source))
 
     def reset(self) -> None:
         for table in self.tables.values():

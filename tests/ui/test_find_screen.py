@@ -30,7 +30,7 @@ def test_search_everything_is_forgiving_and_says_why(make_window, qtbot):
     html = window.search.results.item(0).data(Qt.ItemDataRole.UserRole + 20)
     assert "Timeline" in html and "<u>Geneva</u>" in html  # which field, with the words highlighted
     window.search.open_row(0)
-    assert window.tabs.currentWidget() is window.companies
+    assert window.current_tab() is window.companies
 
 
 def test_facets_show_counts_and_filter(make_window):

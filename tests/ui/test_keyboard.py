@@ -67,7 +67,7 @@ def test_find_escape_and_enter(make_window, qtbot):
     qtbot.keyClicks(window.search.box, "kratos uas")
     assert window.search.hits()[0] == ("companies", "kratos-unmanned-aerial-systems-inc")
     qtbot.keyClick(window.search.box, Qt.Key.Key_Return)  # opens the first result in its tab
-    assert window.tabs.currentWidget() is tab and tab.current_record().id == "kratos-unmanned-aerial-systems-inc"
+    assert window.current_tab() is tab and tab.current_record().id == "kratos-unmanned-aerial-systems-inc"
     qtbot.keyClick(window.search.box, Qt.Key.Key_Escape)
     assert window.search.box.text() == "" and not window.search.panel.isVisible()
 
