@@ -3,6 +3,10 @@
     python crash_child.py loop <path> <rows>   save generation 1, 2, 3, ... forever
     python crash_child.py hold <path>          load (taking the data lock), then obey
                                                stdin lines: "save <json>" or EOF=exit
+    python crash_child.py journal <path>       commit counter values n+1, n+2, ... to the
+                                               journal (printing each once it is durable),
+                                               with a full save every few and a backup
+                                               every ten simulated minutes
 
 Both print "ready <pid>" once the store is loaded, so the parent kills a process that is
 really saving rather than one still importing. The document shape and its validator are
@@ -97,12 +101,55 @@ def _hold(path: Path) -> None:
     store.close()
 
 
+JOURNAL_FORMAT = "curbwatch-journal-test"
+
+
+def validate_counter(data: dict[str, Any]) -> None:
+    if set(data) != {"counter"} or type(data["counter"]) is not int:
+        raise ValueError("the document holds one whole number, counter")
+
+
+def apply_counter(data: dict[str, Any], change: Any) -> None:
+    if not isinstance(change, dict) or type(change.get("counter")) is not int:
+        raise ValueError("not a counter change")
+    data["counter"] = change["counter"]
+
+
+def open_journal_store(path: Path, clock: Any = None) -> DocumentStore:
+    return DocumentStore(path, format_name=JOURNAL_FORMAT, schema_version=1, validate=validate_counter,
+                         app_version="test", clock=clock, backup_every_s=600, apply_change=apply_counter,
+                         empty_data=lambda: {"counter": 0})
+
+
+def _journal(path: Path) -> None:
+    # One simulated minute per edit: backups (every ten minutes) and the journal cuts at
+    # each of them happen while we may be killed.
+    current = {"n": 0}
+    store = open_journal_store(path, clock=lambda: BASE_TIME + timedelta(minutes=current["n"]))
+    report = store.load()
+    if report.read_only:
+        print(f"bad-load {report.state} {report.messages}", flush=True)
+        sys.exit(3)
+    n = report.data["counter"] if report.data else 0
+    current["n"] = n
+    print(f"ready {n}", flush=True)
+    while True:
+        n += 1
+        current["n"] = n
+        store.journal_changes([{"counter": n}])
+        print(n, flush=True)  # durable: a kill from here on must not lose it
+        if n % 5 == 0:
+            store.save({"counter": n})
+
+
 def main(argv: list[str]) -> None:
     mode, path = argv[0], Path(argv[1])
     if mode == "loop":
         _loop(path, int(argv[2]))
     elif mode == "hold":
         _hold(path)
+    elif mode == "journal":
+        _journal(path)
     else:
         raise SystemExit(f"unknown mode {mode}")
 
