@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+from app.domain.listings import lists_of
 from app.domain.model import CATEGORY_LABELS, MEASURE_LABELS, Company, Dataset, Element
 from app.domain.screening import measure_status
 from app.domain.status import ANNOUNCED, EXPIRED, IN_FORCE, LIFTED, NOT_LISTED, SUSPENDED, UNKNOWN
@@ -44,9 +45,7 @@ def _status_key(record: Company | Element, on: dt.date) -> str:
 def record_values(record: Any, on: dt.date) -> dict[str, set[str]]:
     """The facet values a record has: facet key -> value keys (a company can be on two lists)."""
     if isinstance(record, Company):
-        lists = {"export_control"}
-        if record.uel_date is not None or any(e.measure == "uel" for e in record.events):
-            lists.add("uel")
+        lists = set(lists_of(record))  # a company on the UEL only has no export-control listing
         announcements = {a for a in (record.announcement, record.uel_announcement) if a}
         return {"list": lists, "announcement": announcements, "status": {_status_key(record, on)}}
     if isinstance(record, Element):

@@ -7,10 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from app.domain.listings import is_april_28, lists_text
 from app.domain.model import CATEGORY_LABELS, Company, Element, Reserve
-from app.domain.reserves import NO_MATCH, ROUNDED, Comparison, format_mt
-from app.domain.search import fold
-from app.domain.status import Status, record_status
+from app.domain.reserves import NO_MATCH, PRODUCTION, PRODUCTION_PRIOR, ROUNDED, Comparison, format_mt, format_t
+from app.domain.matching import fold
+from app.domain.status import Status, days_left_text, record_status
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,16 @@ class Cell:
 
 
 class Context:
-    """What cells may depend on besides their record: the status date and the reserve comparisons."""
+    """What cells may depend on besides their record: the status date, the dataset's as-of date
+    (a status for a later date says how far the data reaches) and the reserve comparisons."""
 
     def __init__(self) -> None:
         self.on = dt.date.today()
+        self.as_of: dt.date | None = None
         self.comparisons: dict[str, Comparison] = {}
+
+    def status(self, record: Company | Element, measure: str) -> Status | None:
+        return record_status(record, measure, self.on, self.as_of)
 
 
 @dataclass(frozen=True)
@@ -58,8 +64,11 @@ def ends_cell(status: Status | None) -> Cell:
     if status is None or status.ends is None:
         return Cell("", "")
     text = status.ends.isoformat() + ("" if status.ends_confirmed else " (unconf.)")
-    tip = "End date not confirmed by a source" if not status.ends_confirmed else ""
-    return Cell(text, status.ends.isoformat(), tip, status.kind)
+    tips = ["End date not confirmed by a source"] if not status.ends_confirmed else []
+    if status.days_left is not None:
+        text += f" · {days_left_text(status.days_left)}"
+        tips.append(f"Ends within 30 days of the status date: {days_left_text(status.days_left)}")
+    return Cell(text, status.ends.isoformat(), "\n".join(tips), status.kind)
 
 
 def _name(company: Company, _ctx: Context) -> Cell:
@@ -70,7 +79,15 @@ def _name(company: Company, _ctx: Context) -> Cell:
         tips.append("Also: " + "; ".join(company.aliases))
     if company.name_confidence != "HIGH":
         tips.append(f"Spelling confidence {company.name_confidence}")
+    tips.append(("One of the 28 of April 2025. " if is_april_28(company) else "") + "On: " + lists_text(company))
     return Cell(company.name, fold(company.name), "\n".join(tips))
+
+
+def _export_status(company: Company, ctx: Context) -> Cell:
+    status = ctx.status(company, "export_control")
+    if status is None and company.listed is None:
+        return Cell("–", ("", dt.date.min), "On the Unreliable Entity List only (no export control listing)")
+    return status_cell(status)
 
 
 def _uel(company: Company, _ctx: Context) -> Cell:
@@ -80,14 +97,24 @@ def _uel(company: Company, _ctx: Context) -> Cell:
                 f"Unreliable Entity List: {company.uel_announcement}")
 
 
+def _uel_status(company: Company, ctx: Context) -> Cell:
+    status = ctx.status(company, "uel")
+    if status is None:
+        return Cell("–", ("", dt.date.min), "Not on the Unreliable Entity List")
+    return status_cell(status)
+
+
 COMPANY_COLUMNS: tuple[Column, ...] = (
     Column("name", "Name", _name, field="name", width=240),
-    Column("status", "Status", lambda c, x: status_cell(record_status(c, "export_control", x.on)), width=300),
-    Column("ends", "Status ends", lambda c, x: ends_cell(record_status(c, "export_control", x.on)), width=150),
+    Column("status", "Status", _export_status, width=330,
+           tooltip="Export control list: status on the status date"),
+    Column("ends", "Status ends", lambda c, x: ends_cell(x.status(c, "export_control")), width=150),
     Column("listed", "Listed", lambda c, _x: _date(c.listed), field="listed", width=85),
     Column("announcement", "Announcement", lambda c, _x: _text(c.announcement, c.announcement),
            field="announcement", width=230),
     Column("uel", "UEL entry", _uel, field="uel_date", width=85),
+    Column("uel_status", "UEL status", _uel_status, width=300,
+           tooltip="Unreliable Entity List: status on the status date"),
 )
 
 
@@ -105,9 +132,13 @@ ELEMENT_COLUMNS: tuple[Column, ...] = (
     Column("name", "Name", lambda e, _x: _text(e.name), field="name", width=95),
     Column("z", "Z", lambda e, _x: Cell(str(e.atomic_number), e.atomic_number), right=True,
            field="atomic_number", width=35),
-    Column("status", "Status", lambda e, x: status_cell(record_status(e, "export_control", x.on)), width=365),
-    Column("ends", "Status ends", lambda e, x: ends_cell(record_status(e, "export_control", x.on)), width=85),
-    Column("us_ban", "US-specific (No. 46)", lambda e, x: status_cell(record_status(e, "us_ban", x.on)), width=330),
+    Column("status", "Status", lambda e, x: status_cell(x.status(e, "export_control")), width=365),
+    Column("ends", "Status ends", lambda e, x: ends_cell(x.status(e, "export_control")), width=85),
+    Column("us_military", "No. 46 cl. 1: US military", lambda e, x: status_cell(x.status(e, "us_military")),
+           width=230, tooltip="No. 46 of 2024, clause 1: no dual-use items to US military users or uses"),
+    Column("us_ban", "No. 46 cl. 2: to the US", lambda e, x: status_cell(x.status(e, "us_ban")), width=330,
+           tooltip="No. 46 of 2024, clause 2: Ga, Ge, Sb and superhard materials to the US 'in principle not "
+                   "permitted'; graphite under stricter review"),
     Column("group", "Group", lambda e, _x: _text(CATEGORY_LABELS.get(e.category, e.category)), field="category",
            width=100),
     Column("announcement", "Announcement", lambda e, _x: _text(e.announcement, e.announcement),
@@ -125,12 +156,21 @@ def _comparison(reserve: Reserve, ctx: Context) -> Cell:
     return Cell(mark + comparison.text, comparison.kind, comparison.text, comparison.kind)
 
 
+def _tons(tons: int | None, tooltip: str) -> Cell:
+    return Cell(f"{tons:,}" if tons is not None else "NA", -1 if tons is None else tons, tooltip)
+
+
+# The production headers name the years of the chosen source ("Production 2025 (t)"): the
+# Reserves tab asks app.domain.reserves.figure_header; these labels are for elsewhere.
 RESERVE_COLUMNS: tuple[Column, ...] = (
     Column("country", "Country", lambda r, _x: _text(r.country), field="country", width=125),
-    Column("reserves", "Reserves (t REO)",
-           lambda r, _x: Cell(f"{r.reserves_t:,}" if r.reserves_t is not None else "NA",
-                              -1 if r.reserves_t is None else r.reserves_t, format_mt(r.reserves_t)),
+    Column("reserves", "Reserves (t REO)", lambda r, _x: _tons(r.reserves_t, format_mt(r.reserves_t)),
            right=True, field="reserves_t", width=120),
+    Column(PRODUCTION, "Production, data year (t)", lambda r, _x: _tons(r.production_t, format_t(r.production_t)),
+           right=True, field="production_t", width=120),
+    Column(PRODUCTION_PRIOR, "Production, year before (t)",
+           lambda r, _x: _tons(r.production_prior_t, format_t(r.production_prior_t)),
+           right=True, field="production_prior_t", width=120),
     Column("usgs", "Against USGS", _comparison, width=260),
     Column("confidence", "Confidence", lambda r, _x: _text(r.confidence), field="confidence", width=80),
     Column("note", "Note", lambda r, _x: _text(r.note, r.note), field="note", width=200),

@@ -51,7 +51,7 @@ def test_runs_from_the_wheel_not_the_checkout(installed):
 def test_version(installed):
     result = run(installed, "--version")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Curbwatch 0.1.0; dataset 2025.11.1 (as of 2025-11-10")
+    assert result.stdout.startswith("Curbwatch 0.1.0; dataset 2026.12.1 (as of 2025-11-10")
 
 
 def test_export(installed, tmp_path):
@@ -59,7 +59,7 @@ def test_export(installed, tmp_path):
     assert result.returncode == 0, result.stderr
     with open(tmp_path / "out" / "companies.csv", encoding="utf-8-sig", newline="") as f:
         companies = list(csv.DictReader(f))
-    assert len(companies) == 28 and "name" in companies[0]
+    assert len(companies) == 45 and "name" in companies[0]
     with open(tmp_path / "out" / "elements.csv", encoding="utf-8-sig", newline="") as f:
         elements = list(csv.DictReader(f))
     assert {"symbol", "name"} <= set(elements[0]) and len(elements) == 21
@@ -70,7 +70,7 @@ def test_export(installed, tmp_path):
     assert all(r["reserves_t"] == "" or r["reserves_t"].isdigit() for r in reserves)
     for name in ("companies", "elements", "reserves"):
         assert (tmp_path / "out" / f"{name}.csv").read_bytes().startswith(b"\xef\xbb\xbfid,")
-    assert {r["dataset_version"] for r in companies + elements + reserves} == {"2025.11.1"}
+    assert {r["dataset_version"] for r in companies + elements + reserves} == {"2026.12.1"}
 
 
 def test_screenshot(installed, tmp_path):

@@ -45,7 +45,7 @@ def test_screen_a_file(tmp_path, capsys, name, data):
     assert code == 0, err
     report = source.with_name(source.stem + "-screening.csv")
     assert out == (f"Curbwatch: screened 5 names: 3 possible matches for 3 names, 2 cleared (threshold 80, "
-                   f"statuses on 2025-12-01, dataset 2025.11.1); report: {report}")
+                   f"statuses on 2025-12-01, dataset 2026.12.1); report: {report}")
     rows = _report(report)
     assert [r["input"] for r in rows] == LIST
     assert [r["match"] for r in rows] == ["Insitu, Inc.", "Echodyne", "", "Kratos Unmanned Aerial Systems, Inc.", ""]

@@ -41,7 +41,7 @@ def test_bad_date(data_copy):
 def test_negative_reserves(data_copy):
     _edit(data_copy, "reserves.json", lambda d: d["reserves"][1].update(reserves_t=-5))
     message = _load_error(data_copy)
-    assert "reserves.json" in message and "usgs-mcs-2025.brazil" in message
+    assert "reserves.json" in message and "usgs-mcs-2026.brazil" in message
     assert "reserves_t" in message and "negative" in message
 
 

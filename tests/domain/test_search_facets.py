@@ -20,15 +20,17 @@ def test_company_facets_count_the_data(dataset):
     found = facets(companies, ON)
     assert [f.key for f in found] == ["list", "announcement", "status"]
     lists = _counts(found, "list")
-    assert lists["export_control"] == len(companies)
+    # two entities are on the Unreliable Entity List only (UEL of 4 Mar 2025)
+    assert lists["export_control"] == sum(1 for c in companies if c.listed is not None) == len(companies) - 2
     assert lists["uel"] == sum(1 for c in companies if c.uel_date is not None)
     announcements = _counts(found, "announcement")
     assert announcements["MOFCOM Announcement No. 21 of 2025"] == 16
     assert announcements["MOFCOM Announcement No. 22 of 2025"] == 12
     status = _counts(found, "status")
-    kinds = [measure_status(c, "export_control", ON).kind for c in companies]
-    assert status["lifted"] == kinds.count("lifted") == 12
+    kinds = [s.kind for s in (measure_status(c, "export_control", ON) for c in companies) if s is not None]
+    assert status["lifted"] == kinds.count("lifted") == 12 + 15  # No. 22 (Aug 2025) and No. 13 (Nov 2025)
     assert status["suspended"] == kinds.count("suspended") == 16
+    assert status["none"] == 2  # the UEL-only entities
     assert sum(status.values()) == len(companies)
 
 
@@ -41,12 +43,12 @@ def test_counts_follow_the_other_facets_choices(dataset):
     picked = filter_records(dataset.companies, ON, {**chosen, "status": {"suspended"}})
     assert picked == []
     picked = filter_records(dataset.companies, ON, {"status": {"suspended", "lifted"}})
-    assert len(picked) == 28
+    assert len(picked) == 28 + 15  # the 28 of April and the 15 of No. 13 (lifted 10 Nov 2025)
 
 
 def test_status_facet_follows_the_date(dataset):
     before = _counts(facets(dataset.companies, dt.date(2025, 4, 20)), "status")
-    assert before["in_force"] == len(dataset.companies)
+    assert before["in_force"] == len(dataset.companies) - 2  # all but the two on the UEL only
     later = _counts(facets(dataset.companies, dt.date(2027, 1, 1)), "status")
     assert later["verify"] == 16  # suspension ended 2026-11-10, no later data
 

@@ -91,7 +91,7 @@ def test_every_row_says_where_its_values_came_from(workspace, tmp_path):
         rows = _read(tmp_path / f"{name}.csv")
         assert rows
         for row in rows:
-            assert row["dataset_version"] == info.dataset_version == "2025.11.1"
+            assert row["dataset_version"] == info.dataset_version == "2026.12.1"
             assert row["data_as_of"] == info.as_of.isoformat() and row["status_on"] == "2026-11-29"
             assert row["local_edit"] in ("", "edited", "added")
     companies = {r["id"]: r["local_edit"] for r in _read(tmp_path / "companies.csv")}

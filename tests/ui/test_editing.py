@@ -126,12 +126,12 @@ def test_undo_redo_every_kind_of_change(make_window, qtbot):
     new_id = companies.actions.add_new({"name": "Example Robotics", "name_confidence": "MED",
                                 "announcement": "MOFCOM Announcement No. 99 of 2026", "listed": "2026-01-05",
                                 "effective": None, "uel_announcement": "", "uel_date": None, "notes": ""})
-    assert new_id == "user.example-robotics" and model.rowCount() == 29
+    assert new_id == "user.example-robotics" and model.rowCount() == 46
     assert stack.undoText() == "Add company Example Robotics"
     assert companies.current_record().id == new_id
     assert model.index(model.row_of(new_id), 0).data(BACKGROUND) is not None
     assert companies.actions.delete_current()
-    assert model.rowCount() == 28 and stack.undoText() == "Delete company Example Robotics"
+    assert model.rowCount() == 45 and stack.undoText() == "Delete company Example Robotics"
     stack.undo()
     assert model.row_of(new_id) >= 0
     companies.select_id("echodyne")
@@ -179,12 +179,13 @@ def test_timeline_events_add_edit_delete_follow_status(make_window):
                                  "until_confirmed": True, "confidence": "MED"})
     model = tab.model
     status = model.index(model.row_of(record.id), model.column_of("status")).data()
-    assert status == "Suspended until 2027-11-10"
+    assert status == "Suspended until 2027-11-10 · data to 2025-11-10, verify"  # the status date is past as_of
     assert "Suspension continued (test)" in tab.detail.toPlainText()
     rows = tab.events.table.rowCount()
     tab.events.table.selectRow(rows - 1)
     assert tab.events.edit_event({"until": "2027-01-31"})
-    assert model.index(model.row_of(record.id), model.column_of("status")).data() == "Suspended until 2027-01-31"
+    assert model.index(model.row_of(record.id), model.column_of("status")).data() == \
+        "Suspended until 2027-01-31 · data to 2025-11-10, verify"
     tab.events.table.selectRow(rows - 1)
     assert tab.events.delete_event()
     assert tab.events.table.rowCount() == rows - 1
@@ -292,7 +293,7 @@ def test_damaged_user_file_is_set_aside_with_a_message(make_window, user_data_di
     assert "damaged" in texts.lower() and "corrupt" in texts
     kept = list(user_data_dir.glob("userdata.json.corrupt.*"))
     assert len(kept) == 1 and kept[0].read_bytes() == b"\x00" * 300
-    assert window.companies.model.rowCount() == 28
+    assert window.companies.model.rowCount() == 45
 
 
 def test_file_with_one_bad_record_loses_only_that_record(make_window, user_data_dir):
@@ -331,7 +332,7 @@ def test_file_from_a_newer_version_is_never_overwritten(make_window, user_data_d
     window.controller.save_now()
     window.close()
     assert path.read_bytes() == original
-    assert model.rowCount() == 28
+    assert model.rowCount() == 45
 
 
 def test_cell_editors_commit_with_enter_and_cancel_with_escape(make_window, qtbot):

@@ -20,10 +20,10 @@ def window(make_window):
     return make_window(ON)
 
 
-def test_three_tabs_with_28_companies(window):
+def test_three_tabs_with_45_companies(window):
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == \
         ["Companies", "Element restrictions", "Reserves"]
-    assert window.companies.proxy.rowCount() == 28
+    assert window.companies.proxy.rowCount() == 45  # the 28 of April and 17 more US entities
     assert "as of 2025-11-10" in window.as_of.text()
 
 
@@ -35,7 +35,7 @@ def test_search_narrows_ignoring_case_and_accents(window, qtbot):
     window.companies.search.clear()
     qtbot.keyClicks(window.companies.search, "no. 22")
     assert window.companies.proxy.rowCount() == 12
-    assert window.companies.count.text() == "12 of 28"
+    assert window.companies.count.text() == "12 of 45"
 
 
 def test_detail_pane_shows_dated_timeline_and_sources(window):
@@ -111,4 +111,4 @@ print(before, 'pyqtgraph' in sys.modules, w.reserves.chart.bar_count())
     result = subprocess.run([sys.executable, "-c", code, str(user_data_dir)], cwd=REPO, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "True", "12"]
+    assert result.stdout.split() == ["False", "True", "11"]  # MCS 2026: 11 countries with reserves
