@@ -88,9 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         from PySide6.QtCore import QSettings
 
         from app.ui.controller import EditController
+        from app.ui.lifecycle import install_save_on_exit
         from app.ui.main_window import MainWindow
 
         controller = EditController(userdata)
+        install_save_on_exit(app, controller)  # SIGTERM, logout and quit save unsaved edits
         window = MainWindow(controller, on, settings=QSettings())
         window.show_open_messages(report.messages)
         window.resize(1280, 800)

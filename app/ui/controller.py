@@ -1,13 +1,15 @@
 """Edits as undoable commands, and saving them by themselves.
 
 Every change is a ``SetEntries`` command that swaps user-layer entries in the workspace
-(before <-> after), so undo and redo are exact and cheap. Each committed edit schedules a save
-a moment later (coalescing bursts); a failed save keeps the edits in memory, is reported until
-a save succeeds, and is retried.
+(before <-> after), so undo and redo are exact and cheap. Each committed edit is written to
+the journal at once and schedules the full save a moment later (coalescing bursts, but never
+more than a second after the first unsaved edit); a failed save keeps the edits in memory, is
+reported until a save succeeds, and is retried.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,7 +21,11 @@ from app.storage.atomic import SaveError
 from app.storage.strict_json import LoadError
 from app.storage.userdata import UserData
 
+# The whole file is rewritten once edits pause this long, and never later than MAX_SAVE_DELAY_MS
+# after the first unsaved edit, however fast edits keep coming (holding Ctrl+Z). Each edit is
+# already on disk before that: UserData.commit writes its journal line at once.
 SAVE_DELAY_MS = 300
+MAX_SAVE_DELAY_MS = 1_000
 RETRY_MS = (2_000, 5_000, 15_000, 30_000)
 
 
@@ -56,6 +62,8 @@ class EditController(QObject):
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.timeout.connect(self.save_now)
+        self._first_unsaved_ms: float | None = None  # when the oldest edit not yet in the file was made
+        self._clock_ms = lambda: time.monotonic() * 1000  # replaced by tests
         self._retry = 0
         self.last_error: SaveError | None = None
 
@@ -208,13 +216,26 @@ class EditController(QObject):
 
     # --- saving ---------------------------------------------------------------------------
     def _schedule_save(self, *_args) -> None:
+        """After every committed edit (undo-stack change): its journal line now, the full save
+        when edits pause, at most MAX_SAVE_DELAY_MS after the first unsaved one."""
         self.dirty_changed.emit(self.dirty)
-        if not self.read_only:
-            self._save_timer.start(SAVE_DELAY_MS)
+        if self.read_only:
+            return
+        try:
+            self.userdata.commit()
+        except SaveError as exc:  # the full save below still tries; until then, say so
+            self.last_error = exc
+            self.save_failed.emit(str(exc))
+        now = self._clock_ms()
+        if self._first_unsaved_ms is None or not self._save_timer.isActive():
+            self._first_unsaved_ms = now
+        deadline = self._first_unsaved_ms + MAX_SAVE_DELAY_MS
+        self._save_timer.start(int(max(0, min(SAVE_DELAY_MS, deadline - now))))
 
     def save_now(self, *, force: bool = False) -> bool:
         """Save if there is anything to save. True when nothing is left unsaved."""
         self._save_timer.stop()
+        self._first_unsaved_ms = None
         if self.read_only:
             return not self.dirty
         if not self.dirty and not force:
