@@ -3,12 +3,14 @@ pyqtgraph and numpy cost about half a second of imports that the first frame doe
 
 One horizontal ``BarGraphItem`` updated in place with ``setOpts``; countries on the left axis,
 largest on top, each value written at the end of its bar. The chart reads tonnages from the
-domain, never display text.
+domain, never display text. It draws whichever figure the tab chose (reserves in million
+tons, mine production in thousand tons): the axis title and the value labels come with it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
@@ -23,6 +25,9 @@ class Bar:
     label: str
     tons: int
     highlight: bool = False  # drawn in the warning colour (a figure matching no USGS edition)
+
+
+RESERVES_AXIS = "Reserves, million metric tons of rare-earth oxide (REO) equivalent"
 
 
 class ReserveChart(QWidget):
@@ -41,23 +46,31 @@ class ReserveChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=False, alpha=0.25)
-        self.plot.setLabel("bottom", "Reserves, million metric tons of rare-earth oxide (REO) equivalent")
+        self._axis_title = RESERVES_AXIS
+        self.plot.setLabel("bottom", RESERVES_AXIS)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], brush=self.theme.bar, pen=self.theme.bar)
         self.plot.addItem(self.bars)
         self._labels: list[pg.TextItem] = []
+        self._texts: list[str] = []
         self._data: list[Bar] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
 
-    def set_bars(self, bars: list[Bar]) -> None:
+    def set_bars(self, bars: list[Bar], *, axis_title: str = RESERVES_AXIS, scale: float = 1e6,
+                 value_text: Callable[[int], str] = format_mt) -> None:
+        """Draw ``bars``: lengths are tons / ``scale`` (the unit the axis title names); each bar is
+        labelled with ``value_text(tons)``."""
         self._data = list(bars)
+        if axis_title != self._axis_title:
+            self._axis_title = axis_title
+            self.plot.setLabel("bottom", axis_title)
         n = len(bars)
         # Largest first means top of the chart: row 0 is drawn at the top. A few bars keep the
         # height they would have among many, rather than swelling to fill the plot.
         slots = max(n, 8)
         ys = [slots - 1 - i for i in range(n)]
-        widths = [b.tons / 1e6 for b in bars]
+        widths = [b.tons / scale for b in bars]
         colours = [self.theme.bar_warn if b.highlight else self.theme.bar for b in bars]
         brushes = [pg.mkBrush(c) for c in colours]
         pens = [pg.mkPen(QColor(c).darker(130)) for c in colours]
@@ -67,11 +80,12 @@ class ReserveChart(QWidget):
         for label in self._labels:
             self.plot.removeItem(label)
         self._labels = []
+        self._texts = [value_text(b.tons) for b in bars]
         font = QFont()
         font.setPointSize(9)
         top = max(widths, default=1.0) or 1.0
-        for y, bar, width in zip(ys, bars, widths):
-            text = pg.TextItem(format_mt(bar.tons), color=self.theme.chart_fg, anchor=(0, 0.5))
+        for y, shown, width in zip(ys, self._texts, widths):
+            text = pg.TextItem(shown, color=self.theme.chart_fg, anchor=(0, 0.5))
             text.setFont(font)
             text.setPos(width + top * 0.01, y)
             self.plot.addItem(text)
@@ -84,3 +98,12 @@ class ReserveChart(QWidget):
 
     def bar_values(self) -> list[int]:
         return [b.tons for b in self._data]
+
+    def bar_labels(self) -> list[str]:
+        return [b.label for b in self._data]
+
+    def value_texts(self) -> list[str]:
+        return list(self._texts)
+
+    def axis_title(self) -> str:
+        return self._axis_title
