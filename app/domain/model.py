@@ -154,7 +154,7 @@ class Reserve:
     id: str
     country: str
     edition: str
-    reserves_t: int | None
+    reserves_t: int | None = None  # absent from a file or layer entry: NA, like an explicit null
     confidence: str = "HIGH"
     note: str = ""
     production_t: int | None = None

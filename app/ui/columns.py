@@ -106,7 +106,7 @@ def _uel_status(company: Company, ctx: Context) -> Cell:
 
 COMPANY_COLUMNS: tuple[Column, ...] = (
     Column("name", "Name", _name, field="name", width=240),
-    Column("status", "Status", _export_status, width=330,
+    Column("status", "Status", _export_status, width=350,
            tooltip="Export control list: status on the status date"),
     Column("ends", "Status ends", lambda c, x: ends_cell(x.status(c, "export_control")), width=150),
     Column("listed", "Listed", lambda c, _x: _date(c.listed), field="listed", width=85),
