@@ -249,7 +249,8 @@ class Load:
         # Owed until the forced backup exists: if it fails now, the next save makes it.
         self.store.disk.pending_reason = f"pre-migration-v{old}"
         try:
-            backup = self.store.write(self.store.encode(report.data), on_disk=raw, reason=self.store.disk.pending_reason)
+            backup = self.store.write(self.store.encode(report.data), on_disk=raw,
+                                      reason=self.store.disk.pending_reason)
         except SaveError as exc:
             report.messages.append(
                 f"Your data file was upgraded from format {old} to {self.store.schema_version} in memory, but "
