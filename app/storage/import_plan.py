@@ -168,6 +168,7 @@ class _Converter:
     def __init__(self, workspace: Workspace, kind: Kind) -> None:
         self.kind = kind
         self.editions: dict[str, str] = {}
+        self.shorts = {e.id: e.short for e in workspace.editions}
         for e in workspace.editions:
             for name in (e.id, e.short, e.title):
                 self.editions.setdefault(name.casefold(), e.id)
@@ -185,8 +186,8 @@ class _Converter:
                 cell = self.categories.get(cell.casefold(), cell)
             elif target == "edition" and cell:
                 if cell.casefold() not in self.editions:
-                    raise F.FieldError(target, "no source of that name (" + ", ".join(sorted(
-                        {v for v in self.editions.values()})) + ")", cell, label=spec.label)
+                    raise F.FieldError(target, "no source of that name (known: " + ", ".join(self.shorts.values())
+                                       + ")", cell, label=spec.label)
                 cell = self.editions[cell.casefold()]
             elif spec.type == "bool":
                 if cell.casefold() not in _TRUE | _FALSE:
@@ -208,6 +209,10 @@ class _Converter:
             return _sources_text(value)
         if value in (None, "", []):
             return "(empty)"
+        if target == "edition":
+            return self.shorts.get(value, value)
+        if self.kind.field(target).type == "tons":
+            return f"{value:,} t"
         return self.kind.field(target).to_text(value)
 
 

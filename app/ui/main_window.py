@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         self.lock_timer.stop()
         self.banners.clear("read-only")
         for action in (self.add_action, self.edit_action, self.delete_action, self.reset_action,
-                       self.restore_action):
+                       self.restore_action, self.import_action):
             action.setEnabled(True)
         self.add_banner("info", "The other Curbwatch window has closed: your data is open here now, and you can "
                         "edit it.", reason="read-only-ended")
@@ -351,6 +351,31 @@ class MainWindow(QMainWindow):
         self._update_labels()
 
     # --- dialogs --------------------------------------------------------------------------
+    def export_view(self):
+        from app.ui.export_view import export_view_dialog
+
+        return export_view_dialog(self)
+
+    def import_records(self) -> bool:
+        from app.ui.import_dialog import import_records
+
+        return import_records(self)
+
+    def copy_selection(self) -> int:
+        from app.ui.copy_rows import copy_selection
+
+        return copy_selection(self)
+
+    def print_brief(self):
+        from app.ui.brief import print_brief
+
+        return print_brief(self)
+
+    def save_brief_pdf(self):
+        from app.ui.brief import save_brief_pdf
+
+        return save_brief_pdf(self)
+
     def show_changes(self) -> None:
         from app.ui.changes import ChangesDialog
 

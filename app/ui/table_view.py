@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.ui.editors import FieldDelegate
@@ -17,6 +18,16 @@ class RecordTableView(QTableView):
         if action in (cursor.MoveHome, cursor.MoveEnd):
             modifiers = modifiers | Qt.KeyboardModifier.ControlModifier
         return super().moveCursor(action, modifiers)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Ctrl+C copies the selected rows with their headers (a plain view copies one cell).
+        if event.matches(QKeySequence.StandardKey.Copy):
+            from app.ui.copy_rows import copy_rows
+
+            copy_rows(self)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def make_table(model, name: str) -> QTableView:

@@ -82,7 +82,7 @@ def test_a_changed_figure_and_a_new_row_are_previewed_and_applied(workspace):
     assert (plan.added, plan.changed) == (1, 1)
     change = next(c for c in plan.changes if c.action == "change")
     assert change.label.startswith("Brazil") and change.where == f"Row {rows.index(brazil) + 1}"
-    assert [(f.label, f.before, f.after) for f in change.fields] == [("Reserves", "21000000", "21500000")]
+    assert [(f.label, f.before, f.after) for f in change.fields] == [("Reserves", "21,000,000 t", "21,500,000 t")]
     _apply(workspace, plan)
     assert workspace.record("reserves", "usgs-mcs-2025.brazil").reserves_t == 21_500_000
     peru = next(r for r in workspace.records("reserves") if r.country == "Peru")
