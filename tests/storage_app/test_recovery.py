@@ -40,6 +40,13 @@ def edit(userdata: UserData, record_id: str, value, *, save: bool = True) -> Non
         userdata.save()
 
 
+def killed(userdata: UserData) -> None:
+    """What the kernel does when the process dies here: its files closed, its lock released;
+    nothing saved."""
+    userdata.store.journal.close()
+    userdata.store._lock.release()
+
+
 def revert(userdata: UserData, record_id: str) -> None:
     ws = userdata.workspace
     ws.set_entry("reserves", record_id, ws.entry_without_field("reserves", record_id, "reserves_t"))
@@ -76,8 +83,7 @@ def test_an_edit_committed_but_never_saved_comes_back(open_userdata, user_data_d
     userdata, _ = open_userdata()
     edit(userdata, BRAZIL, 1_000)
     edit(userdata, BRAZIL, 2_000, save=False)  # killed before the full save
-    userdata.store.journal.close()
-    userdata.store._lock.release()  # the kernel does this when the process dies
+    killed(userdata)
     again, report = open_userdata()
     assert reserves(again)[BRAZIL] == 2_000
     assert report.state == "recovered_journal" and "recovered from the journal" in report.messages[0]
@@ -88,8 +94,7 @@ def test_an_edit_committed_but_never_saved_comes_back(open_userdata, user_data_d
 def test_edits_of_a_first_session_that_never_saved_come_back(open_userdata, user_data_dir):
     userdata, _ = open_userdata()
     edit(userdata, BRAZIL, 3_000, save=False)
-    userdata.store.journal.close()
-    userdata.store._lock.release()
+    killed(userdata)
     assert not (user_data_dir / FILE_NAME).exists()
     again, report = open_userdata()
     assert reserves(again)[BRAZIL] == 3_000
@@ -168,8 +173,7 @@ def test_a_journal_of_another_copy_of_the_file_is_kept_aside_not_replayed(open_u
     userdata, _ = open_userdata()
     edit(userdata, BRAZIL, 5)
     edit(userdata, VIETNAM, 6, save=False)  # unsaved when the file is replaced
-    userdata.store.journal.close()
-    userdata.store._lock.release()
+    killed(userdata)
     replaced = json.loads((user_data_dir / FILE_NAME).read_bytes())
     replaced["data"]["records"]["reserves"][BRAZIL]["fields"]["reserves_t"] = 7  # by hand
     (user_data_dir / FILE_NAME).write_text(json.dumps(replaced), encoding="utf-8")
@@ -190,8 +194,7 @@ def test_a_torn_last_journal_line_is_ignored_and_cut_before_the_next(open_userda
     assert reserves(again)[BRAZIL] == 8 and report.state == "ok" and report.messages == []
     edit(again, BRAZIL, 9, save=False)
     assert journal.read_bytes().count(b"\n") == len(journal.read_bytes().splitlines())  # no torn piece left
-    again.store.journal.close()
-    again.store._lock.release()
+    killed(again)
     third, _ = open_userdata()
     assert reserves(third)[BRAZIL] == 9
 
