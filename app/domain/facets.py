@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from app.domain.listings import lists_of
+from app.domain.listings import APRIL_28, APRIL_28_LABEL, is_april_28, lists_of
 from app.domain.model import CATEGORY_LABELS, MEASURE_LABELS, Company, Dataset, Element
-from app.domain.screening import measure_status
-from app.domain.status import ANNOUNCED, EXPIRED, IN_FORCE, LIFTED, NOT_LISTED, SUSPENDED, UNKNOWN
+from app.domain.status import (ANNOUNCED, EXPIRED, IN_FORCE, LIFTED, NOT_LISTED, SUSPENDED, UNKNOWN,
+                               record_status)
 
 # Status kinds as facet values, in the order shown. Expired suspensions and unconfirmed
 # changes are the ones to verify.
@@ -38,7 +38,8 @@ class Facet:
 
 
 def _status_key(record: Company | Element, on: dt.date) -> str:
-    status = measure_status(record, "export_control", on)
+    # Straight from status.py: facets are built at start-up, and screening.py pulls in rapidfuzz.
+    status = record_status(record, "export_control", on)
     return _STATUS_KEY.get(status.kind, "none") if status is not None else "none"
 
 
@@ -46,6 +47,8 @@ def record_values(record: Any, on: dt.date) -> dict[str, set[str]]:
     """The facet values a record has: facet key -> value keys (a company can be on two lists)."""
     if isinstance(record, Company):
         lists = set(lists_of(record))  # a company on the UEL only has no export-control listing
+        if is_april_28(record):
+            lists.add(APRIL_28)  # most users come for these: one choice picks them out
         announcements = {a for a in (record.announcement, record.uel_announcement) if a}
         return {"list": lists, "announcement": announcements, "status": {_status_key(record, on)}}
     if isinstance(record, Element):
@@ -69,7 +72,8 @@ def facets(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set[str]] |
     values = [record_values(r, on) for r in records]
     is_company = any(isinstance(r, Company) for r in records)
     if is_company:
-        layout = [("list", "List", [("export_control", "Export control list"), ("uel", MEASURE_LABELS["uel"])]),
+        layout = [("list", "List", [(APRIL_28, APRIL_28_LABEL), ("export_control", "Export control list"),
+                                    ("uel", MEASURE_LABELS["uel"])]),
                   ("announcement", "Announcement", _announcements(values)),
                   ("status", "Status", list(STATUS_VALUES))]
     else:

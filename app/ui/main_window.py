@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.domain import fields as F
 from app.domain.kinds import COMPANIES, ELEMENTS
+from app.domain.status import data_age_text
 from app.ui.banner import Banner, BannerArea
 from app.ui.columns import COMPANY_COLUMNS, ELEMENT_COLUMNS
 from app.ui.controller import EditController
@@ -324,6 +325,11 @@ class MainWindow(QMainWindow):
     # --- the status date ------------------------------------------------------------------
     def _update_labels(self) -> None:
         info = self.workspace.info
+        age = data_age_text(info.as_of, self.on)
+        if age:
+            self.add_banner("info", age, reason="data-age")  # once, however many rows it concerns
+        else:
+            self.banners.clear("data-age")
         self.as_of.setText(f"Dataset {info.dataset_version}, <b>as of {info.as_of.isoformat()}</b>")
         self.as_of_status.setText(f"{APP_NAME} {__version__} · data as of {info.as_of.isoformat()} · "
                                   f"statuses computed for {self.on.isoformat()}")

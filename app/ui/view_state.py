@@ -144,9 +144,9 @@ class ViewState:
         for name, splitter in self.splitters.items():
             splitter.save(settings, f"splitters/{name}")
         if "reserves" in self.tables:
-            source = window.reserves.source.currentData()
-            default = window.reserves.source.itemData(0)
-            TableState._put(settings, "chart/source", source if source != default else None)
+            for key, combo in self._chart_choices(window.reserves):
+                value = combo.currentData()
+                TableState._put(settings, f"chart/{key}", value if value != combo.itemData(0) else None)
 
     def restore(self, settings: QSettings) -> None:
         self._settings = settings
@@ -165,10 +165,22 @@ class ViewState:
         self.tables[key].restore(settings, f"tables/{key}")
         for name in splitters:
             self.splitters[name].restore(settings, f"splitters/{name}")
-        source = settings.value("chart/source") if key == "reserves" else None
-        reserves = self.window.tab("reserves") if key == "reserves" else None
-        if source and reserves is not None and reserves.source.findData(source) >= 0:
-            reserves.select_source(str(source))
+        if key != "reserves":
+            return
+        for name, combo in self._chart_choices(self.window.tab("reserves")):
+            value = settings.value(f"chart/{name}")
+            if value is not None and combo.findData(value) >= 0:
+                combo.setCurrentIndex(combo.findData(value))
+
+    @staticmethod
+    def _chart_choices(reserves) -> list[tuple[str, object]]:
+        """The chart's choices worth remembering, by name: the source, what is shown, and any
+        option combo the tab lists in ``chart_options`` (name -> QComboBox)."""
+        found = [("source", reserves.source)]
+        if getattr(reserves, "figure", None) is not None:
+            found.append(("figure", reserves.figure))
+        found += list(getattr(reserves, "chart_options", {}).items())
+        return found
 
     def reset(self) -> None:
         for table in self.tables.values():

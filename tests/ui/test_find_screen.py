@@ -115,3 +115,24 @@ def test_screening_opens_a_csv_with_a_chosen_column(make_window, tmp_path, monke
     bad.write_bytes(b"\xff\xfe\x00bad\x00\xd8")
     assert not dialog.open_file(str(bad))
     assert dialog.summary.text().startswith("Not opened:")
+
+
+def test_the_28_of_april_are_one_choice_away(make_window):
+    window = make_window(ON)
+    tab = window.companies
+    assert tab.facets.choose("list", "april_28")
+    assert tab.proxy.rowCount() == 28
+    ids = {tab.model.record(tab.proxy.mapToSource(tab.proxy.index(r, 0)).row()).announcement
+           for r in range(tab.proxy.rowCount())}
+    assert all("No. 21 of 2025" in a or "No. 22 of 2025" in a for a in ids)
+
+
+def test_how_old_the_data_is_is_said_once(make_window, qtbot):
+    window = make_window(ON)
+    as_of = window.workspace.info.as_of
+    age = [t for t in window.banner_texts() if t.startswith("The data reaches")]
+    assert len(age) == 1 and as_of.isoformat() in age[0] and ON.isoformat() in age[0]
+    window.set_status_date(as_of)
+    assert not any(t.startswith("The data reaches") for t in window.banner_texts())
+    window.set_status_date(ON)
+    assert sum(t.startswith("The data reaches") for t in window.banner_texts()) == 1

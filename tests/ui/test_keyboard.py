@@ -142,10 +142,14 @@ def test_layout_is_remembered_by_meaning(make_window, tmp_path, qtbot):
     table.setColumnHidden(model.column_of("share"), True)
     table.sortByColumn(model.column_of("z"), Qt.SortOrder.DescendingOrder)
     window.tabs.setCurrentIndex(2)
-    window.reserves.select_source("article-2025")
+    window.reserves.select_source("usgs-mcs-2025")
+    figure = window.reserves.figure
+    figure.setCurrentIndex(figure.count() - 1)
+    chosen_figure = figure.currentData()
+    assert figure.count() > 1 and chosen_figure != figure.itemData(0)
     window.save_state()
     stored = {key: settings.value(key) for key in settings.allKeys()}
-    assert stored["window/tab"] == "reserves" and stored["chart/source"] == "article-2025"
+    assert stored["window/tab"] == "reserves" and stored["chart/source"] == "usgs-mcs-2025"
     assert stored["tables/elements/sort"] == "z:desc"
     assert "announcement=333" in stored["tables/elements/widths"]
     assert not any(k.startswith("tables/companies") for k in stored)  # unchanged: nothing stored
@@ -155,7 +159,8 @@ def test_layout_is_remembered_by_meaning(make_window, tmp_path, qtbot):
     again = make_window(ON)
     again.settings = settings
     again.restore_state()
-    assert again.tabs.currentIndex() == 2 and again.reserves.source.currentData() == "article-2025"
+    assert again.tabs.currentIndex() == 2 and again.reserves.source.currentData() == "usgs-mcs-2025"
+    assert again.reserves.figure.currentData() == chosen_figure
     t2, m2 = again.elements.table, again.elements.model
     assert t2.horizontalHeader().visualIndex(m2.column_of("group")) == 1
     assert t2.horizontalHeader().sectionSize(m2.column_of("announcement")) == 333
