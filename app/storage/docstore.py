@@ -214,11 +214,15 @@ class DocumentStore:
         if self.journal is not None and changes:
             self.journal.changes(changes)
 
-    def journal_replacement(self, data: Document) -> None:
-        """Record that the whole document was replaced (a restore, a merge at start)."""
+    def journal_replacement(self, data: Document, *, as_saved: bool = False) -> None:
+        """Record that the whole document was replaced (a restore, a merge at start).
+        ``as_saved``: ``data`` is what the last save wrote, so a marker follows the line and a
+        start replays nothing (the line is only for recovery from an older backup)."""
         self._check_writable()
         if self.journal is not None:
             self.journal.replaced(data)
+            if as_saved and self.disk.marker is not None:
+                self.journal.saved(self.disk.marker)
 
     def save(self, data: Document, *, force: bool = False, encoded: bytes | None = None,
              backup_reason: str | None = None) -> None:
@@ -286,9 +290,8 @@ class DocumentStore:
         self._check_writable()
         data, _dropped = self.read_backup(entry)
         self.write(self.encode(data), on_disk=self._read_for_save(), reason="pre-restore")
-        # After the write, so a failed restore leaves no trace in the journal; replaying
-        # this line over the file just written changes nothing.
-        self.journal_replacement(data)
+        # After the write, so a failed restore leaves no trace in the journal.
+        self.journal_replacement(data, as_saved=True)
         return data
 
     def write(self, payload: Payload, *, on_disk: bytes | None, reason: str | None) -> Path | None:

@@ -26,7 +26,7 @@ from typing import Any
 
 from app.storage.backups import BackupEntry, BackupSet
 from app.storage.envelope import Decoded, Document, Envelope, Parsed
-from app.storage.journal import EMPTY, JournalContents
+from app.storage.journal import EMPTY, JournalContents, data_of
 
 __all__ = ["ApplyChange", "Base", "Replayed", "RecoveryReport", "recovery_base", "replay"]
 
@@ -80,8 +80,9 @@ def replay(envelope: Envelope, base: Decoded, edits: list[dict[str, Any]], apply
     replaced = failed = 0
     for edit in edits:
         if edit.get("op") == "data":
-            if isinstance(edit.get("data"), dict):
-                data = copy.deepcopy(edit["data"])
+            whole = data_of(edit)
+            if isinstance(whole, dict):
+                data = whole if "raw" in edit else copy.deepcopy(whole)
                 replaced += 1
             else:
                 failed += 1

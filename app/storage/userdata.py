@@ -212,7 +212,7 @@ class UserData:
         self._pending.clear()
         self._pending_whole = False
 
-    def commit(self) -> None:
+    def commit(self, *, just_saved: bool = False) -> None:
         """Make every change since the last commit durable: ONE journal line and one sync,
         whatever the size of the layer (call it once per committed edit, e.g. after each
         undo-stack change). Raises SaveError; the changes then stay pending and reach the
@@ -221,7 +221,7 @@ class UserData:
             self._forget_pending()  # a read-only copy changes nothing on disk
             return
         if self._pending_whole:
-            self.store.journal_replacement(self.workspace.layer_view())
+            self.store.journal_replacement(self.workspace.layer_view(), as_saved=just_saved)
         elif self._pending:
             self.store.journal_changes([{"kind": kind, "id": record_id, "entry": self.workspace.entry(kind, record_id)}
                                         for kind, record_id in self._pending])
@@ -244,10 +244,9 @@ class UserData:
         self.store.save(layer, force=force, encoded=self._encoder.encode(layer), backup_reason=backup_reason)
         self._saved_revision = revision
         if self._pending_whole or self._pending:
-            # After the write (a whole-layer line replayed over this file changes nothing),
-            # so that a recovery from an older backup gets these changes too.
+            # After the write, so that a recovery from an older backup gets these changes too.
             try:
-                self.commit()
+                self.commit(just_saved=True)
             except SaveError:
                 pass  # kept pending: the next commit or save writes it
 
