@@ -137,6 +137,7 @@ class UserData:
         rejected = list(loaded.dropped) + self.workspace.replace_layer(loaded.data)
         self._forget_pending()  # the journal holds what was loaded
         self._saved_revision = self.workspace.revision
+        self._name_recovered_records(report)
         report.left_out = rejected
         if rejected:
             listed = "; ".join(f"{r.kind} {r.record_id!r}: {r.reason}" for r in rejected[:10])
@@ -166,6 +167,16 @@ class UserData:
             if not report.read_only:
                 self._save_quietly(report, reason="pre-merge")
         return report
+
+    def _name_recovered_records(self, report: OpenReport) -> None:
+        """Say which records the journal brought back, by the names the user knows them by."""
+        changes = report.recovery.changes if report.recovery is not None else []
+        seen = list(dict.fromkeys((c["kind"], c["id"]) for c in changes if isinstance(c, dict)))
+        if not seen:
+            return
+        names = "; ".join(self.workspace.label(kind, record_id) for kind, record_id in seen[:10])
+        more = f" and {len(seen) - 10} more" if len(seen) > 10 else ""
+        report.messages.append(f"Records brought back from the journal: {names}{more}.")
 
     def _layer_if_edited(self) -> dict | None:
         return self.workspace.layer_view() if self.workspace.change_count() else None

@@ -76,6 +76,7 @@ def test_a_truncated_data_file_loses_no_committed_edit(open_userdata, user_data_
     assert report.state == "recovered_backup" and report.recovery.exact
     banner = " ".join(report.messages)
     assert "damaged" in banner and "journal of your edits" in banner and "could not be recovered" not in banner
+    assert "Records brought back from the journal: Vietnam (News article); Brazil (News article)." in banner
     assert json.loads(main.read_bytes())["data"]["records"]["reserves"][BRAZIL]["fields"]["reserves_t"] == 23_500_000
 
 
