@@ -6,9 +6,11 @@ schema migrations with a backup first, quarantine of damaged files with recovery
 to overwrite a file that someone else changed or that a newer Curbwatch wrote, a verified
 backup before saves, and (when the caller says how to apply a change) a journal of committed
 edits so that recovery gives back the state after the last committed edit. The caller
-supplies ``validate`` (raises ValueError) and the migrations; the envelope is
-app.storage.envelope, the journal app.storage.journal, the choice of what to recover from
-app.storage.recovery. No Qt, and nothing here knows what the records are.
+supplies ``validate`` (raises ValueError) and the migrations. The steps of loading are in
+app.storage.loading, the envelope in app.storage.envelope, the journal in
+app.storage.journal, the choice of what to recover from in app.storage.recovery; this
+module holds the state and does the writing. No Qt, and nothing here knows what the
+records are.
 """
 
 from __future__ import annotations
