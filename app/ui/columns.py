@@ -106,15 +106,16 @@ def _uel_status(company: Company, ctx: Context) -> Cell:
 
 COMPANY_COLUMNS: tuple[Column, ...] = (
     Column("name", "Name", _name, field="name", width=240),
-    Column("status", "Status", _export_status, width=350,
+    Column("status", "Export control", _export_status, width=300,
            tooltip="Export control list: status on the status date"),
-    Column("ends", "Status ends", lambda c, x: ends_cell(x.status(c, "export_control")), width=150),
+    Column("ends", "Ends", lambda c, x: ends_cell(x.status(c, "export_control")), width=130,
+           tooltip="When the export control status ends (a suspension's last day)"),
+    Column("uel_status", "Unreliable Entity List", _uel_status, width=270,
+           tooltip="Unreliable Entity List: status on the status date"),
     Column("listed", "Listed", lambda c, _x: _date(c.listed), field="listed", width=85),
     Column("announcement", "Announcement", lambda c, _x: _text(c.announcement, c.announcement),
            field="announcement", width=230),
     Column("uel", "UEL entry", _uel, field="uel_date", width=85),
-    Column("uel_status", "UEL status", _uel_status, width=300,
-           tooltip="Unreliable Entity List: status on the status date"),
 )
 
 

@@ -46,7 +46,7 @@ class RecordTab(QWidget):
         self.filters.addWidget(self.facets)
         self.filters.addWidget(self.search, 1)
         self.filters.addWidget(self.count)
-        self.table = make_table(self.proxy, kind.plural)
+        self.table = make_table(self.proxy, kind.plural, frozen_name=True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, ASC)  # setSortingEnabled sorts descending at once; undo that
         for index, column in enumerate(columns):

@@ -104,3 +104,24 @@ def test_reserve_messages_use_the_column_label(make_window):
         assert not window.controller.edit_field("reserves", "usgs-mcs-2025.brazil", "reserves_t", typed)
         assert words in window.banners.get("edit").text()
         assert "reserves_t" not in window.banners.get("edit").text()
+
+
+def test_the_name_column_stays_in_view_and_is_edited_where_it_shows(make_window, qtbot):
+    """Issue 8: scrolling right loses the Name column no more; F2 on a name edits it in place."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window = make_window(ON)
+    window.resize(1024, 640)
+    table = window.companies.table
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.maximum() > 0  # the columns do not all fit at 1024 px...
+    frozen = table.frozen
+    assert frozen.isVisible() and frozen.columnWidth(0) == table.columnWidth(0) > 100  # ...the names do
+    assert frozen.geometry().left() <= table.viewport().geometry().left()
+    window.companies.select_id("echodyne")
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editors = [w for w in frozen.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert len(editors) == 1 and editors[0].text() == "Echodyne"
+    type_into(qtbot, editors[0], "Echodyne Corp.")
+    qtbot.waitUntil(lambda: window.workspace.record("companies", "echodyne").name == "Echodyne Corp.", timeout=1000)
