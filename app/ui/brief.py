@@ -162,6 +162,15 @@ def write_pdf(path: Path | str, html: str) -> Path:
     return write_shared(path, pdf_bytes(html))
 
 
+def printing_available() -> bool:
+    """Whether this build has Qt's print support (a bundle built without it can still save a PDF)."""
+    try:
+        from PySide6 import QtPrintSupport  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def print_html(parent: QWidget, html: str) -> bool:
     """The system's print dialog, then the brief to the chosen printer (False if cancelled)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -204,6 +213,9 @@ class BriefDialog(QDialog):
         self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
         self.pdf_button = buttons.addButton("Save as P&DF…", QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(lambda: print_html(self, self.html))
+        if not printing_available():
+            self.print_button.setEnabled(False)
+            self.print_button.setToolTip("Printing is not part of this build: save as PDF and print the PDF.")
         self.pdf_button.clicked.connect(self.save_pdf)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -81,7 +81,13 @@ def test_import_previews_applies_as_one_command_and_undo_removes_it_all(window, 
     assert any(r.country == "Peru" for r in ws.records("reserves"))
     assert window.controller.undo_stack.count() == undo_before + 1  # one command for the whole import
     assert window.controller.undo_stack.undoText().startswith("Import 3 reserves from reserves.csv")
-    window.undo_action.trigger()
+    # Imported values are ordinary edits: one reverts by itself, like any other.
+    assert window.workspace.edited_fields("reserves", "usgs-mcs-2025.india") == {"reserves_t"}
+    assert window.controller.revert_record("reserves", "usgs-mcs-2025.india")
+    assert ws.record("reserves", "usgs-mcs-2025.india").reserves_t != 1_000_000
+    window.undo_action.trigger()  # the revert
+    assert ws.record("reserves", "usgs-mcs-2025.india").reserves_t == 1_000_000
+    window.undo_action.trigger()  # the whole import
     assert ws.record("reserves", "usgs-mcs-2025.brazil").reserves_t == 21_000_000
     assert not any(r.country == "Peru" for r in ws.records("reserves"))
     assert ws.change_count() == 0
