@@ -35,12 +35,14 @@ class Theme:
         return QColor(colour) if colour else None
 
 
-# The four status colours differ in lightness as well as hue, so they stay apart for the
-# common colour-vision deficiencies; status is always written in words too.
+# The four status colours stay apart for people with protanopia, deuteranopia and tritanopia
+# (checked by tests/ui/test_theme.py with the Machado et al. 2009 simulation: at least 10 CIELAB
+# units between any two, in both palettes) and have a contrast of at least 4.5:1 with the
+# background; status is always written in words too, and "verify" is also bold.
 LIGHT = Theme(
     dark=False,
-    status={IN_FORCE: "#b3261e", SUSPENDED: "#1f5fa8", EXPIRED: "#9a4f00", UNKNOWN: "#9a4f00",
-            LIFTED: "#2e7d32", NO_MATCH: "#b3261e"},
+    status={IN_FORCE: "#c62828", SUSPENDED: "#1565c0", EXPIRED: "#6a1b9a", UNKNOWN: "#6a1b9a",
+            LIFTED: "#2e7d32", NO_MATCH: "#c62828"},
     edited="#fff4c2", conflict="#ffd6a8", added="#e3f2e1", note_bg="#fff4c2", muted="#777777",
     warn="#9a4f00", bar="#3b6ea8", bar_warn="#d9822b", chart_bg="#ffffff", chart_fg="#222222",
     banners={"info": ("#e8f0fb", "#1f4f8a"), "warning": ("#fff4d6", "#7a4a00"), "error": ("#fde7e5", "#8c1d18")},
@@ -48,8 +50,8 @@ LIGHT = Theme(
 
 DARK = Theme(
     dark=True,
-    status={IN_FORCE: "#ff8a80", SUSPENDED: "#8ab4f8", EXPIRED: "#ffb74d", UNKNOWN: "#ffb74d",
-            LIFTED: "#81c995", NO_MATCH: "#ff8a80"},
+    status={IN_FORCE: "#ff8a80", SUSPENDED: "#8ab4f8", EXPIRED: "#ffd54f", UNKNOWN: "#ffd54f",
+            LIFTED: "#4db6ac", NO_MATCH: "#ff8a80"},
     edited="#5c4f13", conflict="#6b3f12", added="#1f4a24", note_bg="#4a4114", muted="#9aa0a6",
     warn="#ffb74d", bar="#6fa3e0", bar_warn="#f0a04b", chart_bg="#1e1f22", chart_fg="#e8eaed",
     banners={"info": ("#1c3049", "#c2dbff"), "warning": ("#4a3a10", "#ffe08a"), "error": ("#4d1b17", "#ffb4ab")},
