@@ -108,7 +108,7 @@ COMPANY_COLUMNS: tuple[Column, ...] = (
     Column("name", "Name", _name, field="name", width=240),
     Column("status", "Export control", _export_status, width=300,
            tooltip="Export control list: status on the status date"),
-    Column("ends", "Ends", lambda c, x: ends_cell(x.status(c, "export_control")), width=130,
+    Column("ends", "Ends", lambda c, x: ends_cell(x.status(c, "export_control")), width=150,
            tooltip="When the export control status ends (a suspension's last day)"),
     Column("uel_status", "Unreliable Entity List", _uel_status, width=270,
            tooltip="Unreliable Entity List: status on the status date"),

@@ -108,8 +108,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.as_of_status = QLabel()
         self.save_status = QLabel()
-        self.statusBar().addPermanentWidget(self.save_status)
-        self.statusBar().addPermanentWidget(self.as_of_status)
+        for part, name in ((self.save_status, "Save state"), (self.as_of_status, "Data and status date")):
+            part.setAccessibleName(name)
+            part.setStyleSheet("QLabel { border-left: 1px solid palette(mid); padding: 0 6px; }")  # separated parts
+            self.statusBar().addPermanentWidget(part)
         self._base_point_size: float | None = None
         self.zoom_steps = 0
         build_menus(self)
