@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app import APP_NAME, __version__
 from app.ui.html import br, join, tag
@@ -50,22 +50,20 @@ def confirm_reset(window) -> bool:
 
 
 def restore_dialog(window) -> bool:
+    from app.ui.restore_dialog import RestoreDialog, backup_label
+
     controller = window.controller
-    entries = controller.userdata.backups()
-    if not entries:
+    if not controller.userdata.backups():
         QMessageBox.information(window, APP_NAME, "There are no backups yet. Curbwatch makes one at most every "
                                 "ten minutes while you edit, and before every merge, reset or restore.")
         return False
-    labels = [f"{e.when.strftime('%Y-%m-%d %H:%M:%S')} UTC" + (f"  ({e.reason})" if e.reason else "")
-              for e in entries]
-    choice, ok = QInputDialog.getItem(window, "Restore from backup",
-                                      "Replace your current data with the backup of:\n(your current data is "
-                                      "backed up first)", labels, 0, False)
-    if not ok:
+    dialog = RestoreDialog(controller.userdata, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
         return False
-    restored = controller.restore_backup(entries[labels.index(choice)])
+    entry = dialog.chosen()
+    restored = controller.restore_backup(entry)
     if restored:
-        window.statusBar().showMessage(f"Restored the backup of {choice}", 8000)
+        window.statusBar().showMessage(f"Restored the backup of {backup_label(entry)}", 8000)
     return restored
 
 

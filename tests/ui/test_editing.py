@@ -435,8 +435,10 @@ def test_add_dialog_keeps_itself_open_until_values_parse(make_window, monkeypatc
     assert window.controller.undo_stack.undoText() == "Add reserve row Peru (News article)"
 
 
-def test_restore_from_backup(make_window, qtbot, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+def test_restore_from_backup_shows_what_it_would_change_first(make_window, qtbot, monkeypatch, user_data_dir):
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.restore_dialog import RestoreDialog
 
     window = make_window()
     model = window.companies.model
@@ -444,17 +446,45 @@ def test_restore_from_backup(make_window, qtbot, monkeypatch):
     assert window.controller.save_now()
     window.controller.userdata.backup_now("manual")  # a backup holding "Echo one"
     model.setData(model.index(model.row_of("echodyne"), 0), "Echo two")
+    window.elements.model.setData(window.elements.model.index(window.elements.model.row_of("gallium"), 1), "Ga!")
     assert window.controller.save_now()
+    (user_data_dir / "userdata.json.corrupt.20260101T000000Z").write_bytes(b"{broken")
     entries = window.controller.userdata.backups()
     manual = next(i for i, e in enumerate(entries) if e.reason == "manual")
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][manual], True))
+    seen = {}
+
+    def choose(dialog):
+        if not isinstance(dialog, RestoreDialog):
+            raise AssertionError("unexpected dialog")
+        dialog.list.setCurrentRow(manual)
+        seen["preview"] = dialog.preview.toPlainText()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QDialog, "exec", choose)
     assert dialogs.restore_dialog(window)
+    preview = seen["preview"]
+    assert "Changed (2)" in preview and "Company Echo two: Name" in preview and "Ga!" in preview  # by label
+    assert "userdata.json.corrupt.20260101T000000Z" in preview  # the damaged file kept aside is listed
     assert model.index(model.row_of("echodyne"), 0).data() == "Echo one"
     assert window.controller.undo_stack.count() == 0
     saved = json.loads(window.controller.userdata.path.read_text(encoding="utf-8"))
     assert saved["data"]["records"]["companies"]["echodyne"]["fields"]["name"] == "Echo one"
     pre_restore = [e for e in window.controller.userdata.backups() if e.reason == "pre-restore"]
     assert pre_restore and b"Echo two" in pre_restore[0].path.read_bytes()
+
+
+def test_cancelling_a_restore_changes_nothing(make_window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    window = make_window()
+    model = window.companies.model
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo one")
+    assert window.controller.save_now()
+    window.controller.userdata.backup_now("manual")
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo two")
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    assert not dialogs.restore_dialog(window)
+    assert model.index(model.row_of("echodyne"), 0).data() == "Echo two"
 
 
 def _external_edit(path, name):

@@ -1,0 +1,96 @@
+"""File > Restore from backup…: the backups on the left; on the right, what restoring the chosen
+one would change (records brought back, changed and removed, entries that could not be used)
+and the files kept aside in the data folder as damaged. Nothing changes until Restore."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.kinds import kind_of
+from app.storage.atomic import SaveError
+from app.storage.strict_json import LoadError
+from app.ui.html import Markup, esc, join, tag
+
+
+def backup_label(entry) -> str:
+    return f"{entry.when.strftime('%Y-%m-%d %H:%M:%S')} UTC" + (f"  ({entry.reason})" if entry.reason else "")
+
+
+def preview_html(preview) -> Markup:
+    parts: list[object] = []
+    if not preview.changes:
+        parts.append(tag("p", "Restoring this backup changes nothing: it holds the same data as now."))
+    for action, title in (("added", "Brought back or added"), ("changed", "Changed"), ("removed", "Removed")):
+        items = [c for c in preview.changes if c.action == action]
+        if not items:
+            continue
+        rows = []
+        for change in items:
+            kind = kind_of(change.kind)
+            fields = (": " + ", ".join(kind.field_label(f) for f in change.fields)) if change.fields else ""
+            rows.append(tag("li", f"{kind.label} {change.label}{fields}"))
+        parts += [tag("h4", f"{title} ({len(items)})"), tag("ul", *rows)]
+    if preview.unusable:
+        parts += [tag("h4", f"Left out: {len(preview.unusable)} entr{'y' if len(preview.unusable) == 1 else 'ies'} "
+                            f"of the backup could not be used"),
+                  tag("ul", *(tag("li", f"{r.record_id}: {r.reason}") for r in preview.unusable[:20]))]
+    if preview.damaged_files:
+        parts += [tag("h4", "Files kept aside as damaged (never deleted)"),
+                  tag("ul", *(tag("li", str(p)) for p in preview.damaged_files[:20]))]
+    return join(parts)
+
+
+class RestoreDialog(QDialog):
+    def __init__(self, userdata, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore from backup")
+        self.resize(860, 520)
+        self.userdata = userdata
+        self.entries = userdata.backups()
+        self.list = QListWidget()
+        self.list.setAccessibleName("Backups, newest first")
+        for entry in self.entries:
+            self.list.addItem(backup_label(entry))
+        self.list.currentRowChanged.connect(self.show_preview)
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("What restoring the chosen backup would change")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addWidget(self.list, 1)
+        columns.addWidget(self.preview, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Your current data is backed up first, so a restore can itself be undone by "
+                                "restoring that backup."))
+        layout.addLayout(columns, 1)
+        layout.addWidget(buttons)
+        if self.entries:
+            self.list.setCurrentRow(0)
+
+    def chosen(self):
+        row = self.list.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def show_preview(self, row: int) -> None:
+        entry = self.entries[row] if 0 <= row < len(self.entries) else None
+        if entry is None:
+            return
+        try:
+            preview = self.userdata.preview_restore(entry)
+        except (LoadError, SaveError, OSError) as exc:
+            self.preview.setHtml(tag("p", esc(f"This backup cannot be used: {exc}")))
+            self.restore_button.setEnabled(False)
+            return
+        self.restore_button.setEnabled(True)
+        self.preview.setHtml(preview_html(preview))
