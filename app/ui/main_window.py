@@ -305,9 +305,10 @@ class MainWindow(QMainWindow):
         self.banners.clear("save")
         self._update_save_state()
 
-    def _on_workspace_change(self, _kind: str, _record_id: str | None) -> None:
+    def _on_workspace_change(self, kind: str, _record_id: str | None) -> None:
         for tab in self.built_tabs():
-            if isinstance(tab, RecordTab):
+            # Only the tab of the kind that changed: an import of 1,000 reserve rows notifies 1,000 times.
+            if isinstance(tab, RecordTab) and kind in ("", tab.kind.key):
                 tab.refilter()
                 tab.facets.refresh()
         self._update_save_state()
