@@ -18,7 +18,10 @@ from app.domain.kinds import KIND_KEYS, kind_of
 from app.domain.model import Dataset, DatasetInfo, Edition
 from app.domain.records import RecordError
 
+# A listener gets (kind, record id) after each change; (kind, None) after many records of one
+# kind changed at once; ("", None) after the whole layer was replaced.
 Listener = Callable[[str, "str | None"], None]
+BATCH_NOTIFY_FROM = 20
 _LOAD_ERRORS = (RecordError, FieldError, KeyError, TypeError, ValueError, AttributeError)
 
 
@@ -266,6 +269,23 @@ class Workspace:
 
     def apply(self, state: Staged) -> None:
         """Put a staged state in place (the one primitive behind every edit, undo and redo)."""
+        self._put(state)
+        self._notify(state.kind, state.record_id)
+
+    def apply_many(self, states: list[Staged]) -> None:
+        """Put several staged states in place, then tell the listeners once: record by record for
+        a few, else once per kind changed (``record_id`` None), so a large import or reset costs
+        one refresh per view instead of one per record."""
+        for state in states:
+            self._put(state)
+        if len(states) <= BATCH_NOTIFY_FROM:
+            for state in states:
+                self._notify(state.kind, state.record_id)
+        else:
+            for kind in dict.fromkeys(state.kind for state in states):
+                self._notify(kind, None)
+
+    def _put(self, state: Staged) -> None:
         kind, record_id = state.kind, state.record_id
         entries = self.layer["records"][kind]
         if state.entry is None:
@@ -279,7 +299,6 @@ class Workspace:
         self._lists[kind] = None
         self._recent.pop(id(state.entry), None)
         self.revision += 1
-        self._notify(kind, record_id)
 
     def set_entry(self, kind: str, record_id: str, entry: dict[str, Any] | None) -> None:
         """Put a layer entry in place: staged already by an ``entry_for_*`` call, or staged now."""
@@ -388,3 +407,17 @@ class Workspace:
     def _notify(self, kind: str, record_id: str | None) -> None:
         for listener in list(self.listeners):
             listener(kind, record_id)
+
+    def rebase_onto(self, info: DatasetInfo, bundled_raw: dict[str, list[dict[str, Any]]], editions: list[Edition],
+                    bundled_records: dict[str, list[Any]] | None = None,
+                    layer: dict[str, Any] | None = None) -> list[Rejected]:
+        """Put another bundled dataset under the user's layer (``layer``, or the one in use) and
+        merge it as an app upgrade does (layers.merge_record, field by field); the layer then
+        sits over ``info.dataset_version``. Returns the entries left out (as replace_layer)."""
+        fresh = Workspace(info, bundled_raw, editions, bundled_records=bundled_records)
+        self.info, self.editions, self._editions_by_id = info, fresh.editions, fresh._editions_by_id
+        self._bundled, self._bundled_order = fresh._bundled, fresh._bundled_order
+        self._bundled_parsed = fresh._bundled_parsed
+        rejected = self.replace_layer(self.layer if layer is None else layer)
+        self.layer["base_dataset_version"] = info.dataset_version
+        return rejected

@@ -39,12 +39,10 @@ class SetEntries(QUndoCommand):
         self._changes = changes  # (before, after)
 
     def redo(self) -> None:
-        for _before, after in self._changes:
-            self._workspace.apply(after)
+        self._workspace.apply_many([after for _before, after in self._changes])
 
     def undo(self) -> None:
-        for before, _after in reversed(self._changes):
-            self._workspace.apply(before)
+        self._workspace.apply_many([before for before, _after in reversed(self._changes)])
 
 
 class EditController(QObject):
@@ -77,6 +75,10 @@ class EditController(QObject):
         return self.userdata.dirty
 
     # --- edits ----------------------------------------------------------------------------
+    def apply_entries(self, changes: list[tuple[str, str, Any]], text: str) -> bool:
+        """Many records changed as ONE undoable step (an import, a reset): (kind, id, new entry)."""
+        return self._push(changes, text)
+
     def _push(self, changes: list[tuple[str, str, Any]], text: str) -> bool:
         """Push an undoable command for (kind, record id, new entry) changes (already staged)."""
         if self.read_only:

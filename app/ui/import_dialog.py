@@ -180,7 +180,7 @@ def apply_plan(window, plan: ImportPlan, name: str) -> bool:
     text = f"Import {len(plan.changes)} {kind_of(plan.kind).plural.lower()} from {name}"
     try:
         # One command for every record: Edit > Undo takes the whole import back.
-        done = window.controller._push(plan.entries(), text)
+        done = window.controller.apply_entries(plan.entries(), text)
     except EditError as exc:
         window.controller.rejected.emit(f"Not imported: {exc}")
         return False

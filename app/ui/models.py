@@ -68,11 +68,13 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- following the workspace ---------------------------------------------------------
     def _on_change(self, kind: str, record_id: str | None) -> None:
-        if kind == "" or record_id is None:
+        if kind not in ("", self.kind):
+            return
+        if record_id is None:  # the whole layer, or many records of this kind at once
             self.beginResetModel()
             self._reload()
             self.endResetModel()
-        elif kind == self.kind:
+        else:
             self._before_row_change()
             self._apply_change(record_id)
 

@@ -119,3 +119,25 @@ def test_editable_models_pass_the_model_tester(qtmodeltester, make_window):
     qtmodeltester.check(reserves)
     assert reserves.flags(reserves.index(0, reserves.column_of("reserves"))) & Qt.ItemFlag.ItemIsEditable
     assert not reserves.flags(reserves.index(0, reserves.column_of("usgs"))) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_many_changes_at_once_refresh_each_view_once(bundled):
+    """A large import or reset (one undo step) resets each affected model once instead of
+    recomputing the reserve comparisons once per record (quadratic before)."""
+    ws = workspace(bundled)
+    reserves = ReserveTableModel(ws, RESERVES, RESERVE_COLUMNS, on=ON)
+    companies = RecordTableModel(ws, COMPANIES, COMPANY_COLUMNS, on=ON)
+    seen = []
+    reserves.modelReset.connect(lambda: seen.append("reserves reset"))
+    reserves.dataChanged.connect(lambda *_: seen.append("reserves row"))
+    companies.modelReset.connect(lambda: seen.append("companies reset"))
+    ids = [r.id for r in ws.records("reserves") if r.reserves_t is not None][:25]
+    states = [ws.stage("reserves", i, ws.entry_for_field("reserves", i, "reserves_t", 1_000 + n))
+              for n, i in enumerate(ids)]
+    ws.apply_many(states)
+    assert seen == ["reserves reset"]
+    assert all(reserves.record(reserves.row_of(i)).reserves_t == 1_000 + n for n, i in enumerate(ids))
+    seen.clear()
+    few = [ws.stage("reserves", ids[0], ws.entry_for_field("reserves", ids[0], "reserves_t", 7))]
+    ws.apply_many(few)
+    assert "reserves reset" not in seen and "reserves row" in seen
