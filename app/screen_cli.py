@@ -39,8 +39,9 @@ def run_from_args(args: argparse.Namespace) -> int:
     ``on``, ``data_dir``)."""
     from app.domain.screening import DEFAULT_THRESHOLD, screen
     from app.storage.atomic import SaveError
-    from app.storage.bundled import DataError, load_bundled
-    from app.storage.paths import bundled_data_dir, user_data_dir
+    from app.storage.bundled import DataError
+    from app.storage.dataset_update import load_in_use
+    from app.storage.paths import user_data_dir
     from app.storage.screening_io import NameListError, read_names, write_report
     from app.storage.userdata import UserData
 
@@ -56,14 +57,14 @@ def run_from_args(args: argparse.Namespace) -> int:
     except NameListError as exc:
         return _fail(str(exc))
     try:
-        bundled = load_bundled(bundled_data_dir())
+        bundled, notes = load_in_use(user_data_dir(args.data_dir))  # the app's dataset or a newer imported one
     except (DataError, FileNotFoundError) as exc:
         return _fail(f"the bundled dataset cannot be loaded: {exc}")
     on = args.on or dt.date.today()
     userdata = UserData(user_data_dir(args.data_dir), bundled)
     opened = userdata.open()
     try:
-        for message in opened.messages:
+        for message in notes + opened.messages:
             print(f"curbwatch: {message}", file=sys.stderr)
         workspace = userdata.workspace
         run = screen(workspace.dataset.companies, names.names, on, threshold=threshold,

@@ -395,6 +395,18 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.view_state.restore(self.settings)
             zoom = self.settings.value("view/zoom")
+    def import_dataset_update(self) -> bool:
+        from app.ui.update_dialog import import_dataset_update
+
+        done = import_dataset_update(self)
+        self._update_labels()  # the dataset's version and as-of date
+        return done
+
+    def show_what_changed(self):
+        from app.ui.history_dialog import show_what_changed
+
+        return show_what_changed(self)
+
             if zoom is not None and str(zoom).lstrip("-").isdigit() and int(zoom):
                 self.zoom(int(zoom))
 

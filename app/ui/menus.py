@@ -29,6 +29,7 @@ def build_menus(window) -> None:
     window.export_view_action = file_menu.addAction("Export current &view…", window.export_view)
     window.import_action = file_menu.addAction("&Import records…", window.import_records)
     window.import_action.setEnabled(writable)
+    window.import_dataset_action = file_menu.addAction("Import dataset &update…", window.import_dataset_update)
     window.print_brief_action = file_menu.addAction("&Print brief…", window.print_brief)
     window.print_brief_action.setShortcut(STD.Print)
     window.pdf_brief_action = file_menu.addAction("Save brief as P&DF…", window.save_brief_pdf)
@@ -90,6 +91,7 @@ def build_menus(window) -> None:
     help_menu.addAction("&Keyboard shortcuts", window.show_shortcuts)
     help_menu.addSeparator()
     help_menu.addAction(f"&About {APP_NAME}", lambda: dialogs.show_about(window))
+    help_menu.addAction("What &changed…", window.show_what_changed)
 
 
 def _fill_columns(window, menu: QMenu) -> None:
