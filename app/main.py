@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where --screen writes its report (default: FILE-screening.csv beside FILE)")
     parser.add_argument("--threshold", metavar="N", type=int,
                         help="--screen: lowest score (1-100) reported as a possible match (default 80)")
+    parser.add_argument("--import-dataset", metavar="FILE", type=Path, help="check a dataset update (a zip or a "
+                        "folder with companies.json, elements.json and reserves.json), print what it changes, "
+                        "import it into your data and exit")
+    parser.add_argument("--dry-run", action="store_true", help="--import-dataset: print what it would change only")
     return parser
 
 
@@ -48,16 +52,15 @@ def _fail(message: str) -> int:
     print(f"curbwatch: {message}", file=sys.stderr)
     return 2
 
-    parser.add_argument("--import-dataset", metavar="FILE", type=Path, help="check a dataset update (a zip or a "
-                        "folder with companies.json, elements.json and reserves.json), print what it changes, "
-                        "import it into your data and exit")
-    parser.add_argument("--dry-run", action="store_true", help="--import-dataset: print what it would change only")
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.screen is not None:  # no window and no Qt: app/screen_cli.py does the whole run
         from app.screen_cli import run_from_args
         return run_from_args(args)
+    if args.import_dataset is not None:  # no window and no Qt either: app/update_cli.py
+        from app import update_cli
+        return update_cli.run_from_args(args)
     problem = _prepare_platform(window=not (args.version or args.export or args.screenshot))
     if problem:
         return _fail(problem)
@@ -68,12 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         bundled = load_bundled(bundled_data_dir())
     except (DataError, FileNotFoundError) as exc:
         if args.version or args.export or args.screenshot:
-    if args.import_dataset is not None:  # no window and no Qt either: app/update_cli.py
-        from app import update_cli
-        return update_cli.run_from_args(args)
             return _fail(f"the bundled dataset cannot be loaded: {exc}")
         return _show_fatal(f"The bundled dataset cannot be loaded:\n\n{exc}")
     on = args.on or dt.date.today()
+    bundled, dataset_notes = _dataset_in_use(bundled, args.data_dir)
 
     if args.version:
         info = bundled.dataset.info
@@ -84,11 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     from app.storage.paths import user_data_dir
     from app.storage.userdata import UserData
 
-    bundled, dataset_notes = _dataset_in_use(bundled, args.data_dir)
     if args.screenshot:
         return _screenshots(bundled, user_data_dir(args.data_dir), args.screenshot, on)
     userdata = UserData(user_data_dir(args.data_dir), bundled)
     report = userdata.open()
+    report.messages[:0] = dataset_notes
     try:
         if args.export:
             return _export(userdata, args.export, on, report.messages)
@@ -99,7 +100,6 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.lifecycle import install_save_on_exit
         from app.ui.main_window import MainWindow
 
-    report.messages[:0] = dataset_notes
         controller = EditController(userdata)
         install_save_on_exit(app, controller)  # SIGTERM, logout and quit save unsaved edits
         window = MainWindow(controller, on, settings=QSettings())
@@ -112,6 +112,15 @@ def main(argv: list[str] | None = None) -> int:
         userdata.close()
 
 
+def _dataset_in_use(bundled, data_dir: str | None):
+    """The app's dataset, or a newer one the user imported (app/storage/dataset_update.py),
+    with what made an imported one unusable."""
+    from app.storage.dataset_update import choose_dataset
+    from app.storage.paths import user_data_dir
+
+    return choose_dataset(bundled, user_data_dir(data_dir))
+
+
 def _export(userdata, directory: Path, on: dt.date, messages: list[str]) -> int:
     from app.storage.export import export_csv
     from app.storage.atomic import SaveError
@@ -122,15 +131,6 @@ def _export(userdata, directory: Path, on: dt.date, messages: list[str]) -> int:
         for path in export_csv(userdata.workspace, directory, on):
             print(path)
     except (SaveError, OSError) as exc:
-def _dataset_in_use(bundled, data_dir: str | None):
-    """The app's dataset, or a newer one the user imported (app/storage/dataset_update.py),
-    with what made an imported one unusable."""
-    from app.storage.dataset_update import choose_dataset
-    from app.storage.paths import user_data_dir
-
-    return choose_dataset(bundled, user_data_dir(data_dir))
-
-
         return _fail(f"export failed: {exc}")
     return 0
 

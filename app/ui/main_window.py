@@ -385,16 +385,6 @@ class MainWindow(QMainWindow):
 
         return save_brief_pdf(self)
 
-    def show_changes(self) -> None:
-        from app.ui.changes import ChangesDialog
-
-        ChangesDialog(self.controller, self).exec()
-
-    # --- window state and quitting --------------------------------------------------------
-    def restore_state(self) -> None:
-        if self.settings is not None:
-            self.view_state.restore(self.settings)
-            zoom = self.settings.value("view/zoom")
     def import_dataset_update(self) -> bool:
         from app.ui.update_dialog import import_dataset_update
 
@@ -407,6 +397,16 @@ class MainWindow(QMainWindow):
 
         return show_what_changed(self)
 
+    def show_changes(self) -> None:
+        from app.ui.changes import ChangesDialog
+
+        ChangesDialog(self.controller, self).exec()
+
+    # --- window state and quitting --------------------------------------------------------
+    def restore_state(self) -> None:
+        if self.settings is not None:
+            self.view_state.restore(self.settings)
+            zoom = self.settings.value("view/zoom")
             if zoom is not None and str(zoom).lstrip("-").isdigit() and int(zoom):
                 self.zoom(int(zoom))
 

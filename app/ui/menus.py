@@ -89,9 +89,9 @@ def build_menus(window) -> None:
     about_data = help_menu.addAction("About the &data", window.show_about_data)
     about_data.setShortcut(STD.HelpContents)
     help_menu.addAction("&Keyboard shortcuts", window.show_shortcuts)
+    help_menu.addAction("What &changed…", window.show_what_changed)
     help_menu.addSeparator()
     help_menu.addAction(f"&About {APP_NAME}", lambda: dialogs.show_about(window))
-    help_menu.addAction("What &changed…", window.show_what_changed)
 
 
 def _fill_columns(window, menu: QMenu) -> None:
