@@ -10,15 +10,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from app.domain.listings import APRIL_28, APRIL_28_LABEL, is_april_28, lists_of
+from app.domain.listings import APRIL_28, APRIL_28_LABEL, LIST_LABELS, is_april_28, lists_of
 from app.domain.model import CATEGORY_LABELS, MEASURE_LABELS, Company, Dataset, Element
 from app.domain.status import (ANNOUNCED, EXPIRED, IN_FORCE, LIFTED, NOT_LISTED, SUSPENDED, UNKNOWN,
                                record_status)
+from app.domain.text import QT_TRANSLATE_NOOP
 
 # Status kinds as facet values, in the order shown. Expired suspensions and unconfirmed
 # changes are the ones to verify.
-STATUS_VALUES = (("in_force", "In force"), ("suspended", "Suspended"), ("lifted", "Lifted"),
-                 ("verify", "Needs verifying"), ("announced", "Announced"), ("none", "Not in force"))
+STATUS_VALUES = (("in_force", QT_TRANSLATE_NOOP("", "In force")), ("suspended", QT_TRANSLATE_NOOP("", "Suspended")),
+                 ("lifted", QT_TRANSLATE_NOOP("", "Lifted")), ("verify", QT_TRANSLATE_NOOP("", "Needs verifying")),
+                 ("announced", QT_TRANSLATE_NOOP("", "Announced")), ("none", QT_TRANSLATE_NOOP("", "Not in force")))
 _STATUS_KEY = {IN_FORCE: "in_force", SUSPENDED: "suspended", LIFTED: "lifted", EXPIRED: "verify",
                UNKNOWN: "verify", ANNOUNCED: "announced", NOT_LISTED: "none"}
 
@@ -33,7 +35,7 @@ class FacetValue:
 @dataclass(frozen=True)
 class Facet:
     key: str  # "list", "announcement", "status", "group"
-    label: str
+    label: str  # facet and value labels are marked for translation; announcements are data
     values: tuple[FacetValue, ...]
 
 
@@ -72,14 +74,15 @@ def facets(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set[str]] |
     values = [record_values(r, on) for r in records]
     is_company = any(isinstance(r, Company) for r in records)
     if is_company:
-        layout = [("list", "List", [(APRIL_28, APRIL_28_LABEL), ("export_control", "Export control list"),
-                                    ("uel", MEASURE_LABELS["uel"])]),
-                  ("announcement", "Announcement", _announcements(values)),
-                  ("status", "Status", list(STATUS_VALUES))]
+        layout = [("list", QT_TRANSLATE_NOOP("", "List"),
+                   [(APRIL_28, APRIL_28_LABEL), ("export_control", LIST_LABELS["export_control"]),
+                    ("uel", MEASURE_LABELS["uel"])]),
+                  ("announcement", QT_TRANSLATE_NOOP("", "Announcement"), _announcements(values)),
+                  ("status", QT_TRANSLATE_NOOP("", "Status"), list(STATUS_VALUES))]
     else:
-        layout = [("group", "Group", [(k, CATEGORY_LABELS[k]) for k in CATEGORY_LABELS]),
-                  ("announcement", "Announcement", _announcements(values)),
-                  ("status", "Status", list(STATUS_VALUES))]
+        layout = [("group", QT_TRANSLATE_NOOP("", "Group"), [(k, CATEGORY_LABELS[k]) for k in CATEGORY_LABELS]),
+                  ("announcement", QT_TRANSLATE_NOOP("", "Announcement"), _announcements(values)),
+                  ("status", QT_TRANSLATE_NOOP("", "Status"), list(STATUS_VALUES))]
     out = []
     for key, label, options in layout:
         pool = [v for v in values if _passes(v, chosen, skip=key)]

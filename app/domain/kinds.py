@@ -16,6 +16,7 @@ from app.domain import records as R
 from app.domain import schema as S
 from app.domain.fields import FieldSpec
 from app.domain.model import Edition
+from app.domain.text import QT_TRANSLATE_NOOP
 
 
 def slug(text: str) -> str:
@@ -26,6 +27,7 @@ def slug(text: str) -> str:
 @dataclass(frozen=True)
 class Kind:
     key: str  # the user layer's key and the bundled file's stem: "companies"
+    # The words below are marked for translation (app.domain.text); the window shows tr(noun).
     noun: str  # "company"
     label: str  # "Company"
     plural: str  # "Companies"
@@ -88,7 +90,8 @@ def _reserve_label(raw: dict[str, Any], editions: Mapping[str, Edition]) -> str:
 
 
 COMPANIES = Kind(
-    key="companies", noun="company", label="Company", plural="Companies",
+    key="companies", noun=QT_TRANSLATE_NOOP("", "company"), label=QT_TRANSLATE_NOOP("", "Company"),
+    plural=QT_TRANSLATE_NOOP("", "Companies"),
     fields=S.COMPANY_FIELDS, form_extra=(S.SOURCES_FIELD,), parse=R.parse_company,
     unique=lambda raw: None, unique_what="",
     describe=lambda raw, _e: str(raw.get("name") or raw.get("id") or "?"),
@@ -98,7 +101,8 @@ COMPANIES = Kind(
 )
 
 ELEMENTS = Kind(
-    key="elements", noun="element", label="Element", plural="Element restrictions",
+    key="elements", noun=QT_TRANSLATE_NOOP("", "element"), label=QT_TRANSLATE_NOOP("", "Element"),
+    plural=QT_TRANSLATE_NOOP("", "Element restrictions"),
     fields=S.ELEMENT_FIELDS, form_extra=(S.SHARES_FIELD, S.SOURCES_FIELD), parse=R.parse_element,
     unique=lambda raw: ("symbol", raw.get("symbol")), unique_what="symbol",
     describe=lambda raw, _e: f"{raw.get('name', '?')} ({raw.get('symbol', '?')})",
@@ -108,7 +112,8 @@ ELEMENTS = Kind(
 )
 
 RESERVES = Kind(
-    key="reserves", noun="reserve row", label="Reserve", plural="Reserves",
+    key="reserves", noun=QT_TRANSLATE_NOOP("", "reserve row"), label=QT_TRANSLATE_NOOP("", "Reserve"),
+    plural=QT_TRANSLATE_NOOP("", "Reserves"),
     fields=S.RESERVE_FIELDS, form_extra=(), parse=R.parse_reserve,
     unique=lambda raw: ("country and source", str(raw.get("country", "")).casefold(), raw.get("edition")),
     unique_what="country and source",

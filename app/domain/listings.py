@@ -13,15 +13,17 @@ from __future__ import annotations
 import re
 
 from app.domain.model import Company
+from app.domain.text import QT_TRANSLATE_NOOP
 
 EXPORT_CONTROL, UEL = "export_control", "uel"
-LIST_LABELS = {EXPORT_CONTROL: "Export control list", UEL: "Unreliable Entity List"}
+LIST_LABELS = {EXPORT_CONTROL: QT_TRANSLATE_NOOP("", "Export control list"),
+               UEL: QT_TRANSLATE_NOOP("", "Unreliable Entity List")}
 
 # "MOFCOM Announcement No. 21 of 2025" and "No. 22 of 2025"; UEL announcements live in another
 # field, so they cannot be mistaken for these.
 _APRIL = re.compile(r"\bNo\.?\s*(21|22)\s+of\s+2025\b", re.IGNORECASE)
 APRIL_28 = "april_28"
-APRIL_28_LABEL = "The 28 of April 2025 (Nos. 21 and 22)"
+APRIL_28_LABEL = QT_TRANSLATE_NOOP("", "The 28 of April 2025 (Nos. 21 and 22)")
 
 
 def is_april_28(company: Company) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app.domain.text import QT_TRANSLATE_NOOP
+
 CONFIDENCES = ("HIGH", "MED", "LOW", "UNCONFIRMED")
 
 # What an event does to the status of the measure it belongs to (see app.domain.status).
@@ -28,17 +30,21 @@ EVENT_KINDS = (
 # clause 1 was not): "us_military" is clause 1, "us_ban" (the key older data uses) clause 2.
 MEASURES = ("export_control", "uel", "us_military", "us_ban")
 MEASURE_LABELS = {
-    "export_control": "Export control",
-    "uel": "Unreliable Entity List",
-    "us_military": "US military users and uses (No. 46 of 2024, clause 1)",
-    "us_ban": "Exports to the US (No. 46 of 2024, clause 2)",
+    "export_control": QT_TRANSLATE_NOOP("", "Export control"),
+    "uel": QT_TRANSLATE_NOOP("", "Unreliable Entity List"),
+    "us_military": QT_TRANSLATE_NOOP("", "US military users and uses (No. 46 of 2024, clause 1)"),
+    "us_ban": QT_TRANSLATE_NOOP("", "Exports to the US (No. 46 of 2024, clause 2)"),
 }
 
 ELEMENT_CATEGORIES = ("rare_earth", "mineral")
-CATEGORY_LABELS = {"rare_earth": "Rare earth", "mineral": "Other mineral"}
-EVENT_KIND_LABELS = {"announced": "Announced", "in_force": "In force", "suspended": "Suspended",
-                     "lifted": "Lifted", "changed_unknown": "Changed (outcome unconfirmed)", "note": "Note"}
-# Every coded choice and how the user reads it (editors, detail pane, exports).
+CATEGORY_LABELS = {"rare_earth": QT_TRANSLATE_NOOP("", "Rare earth"),
+                   "mineral": QT_TRANSLATE_NOOP("", "Other mineral")}
+EVENT_KIND_LABELS = {"announced": QT_TRANSLATE_NOOP("", "Announced"), "in_force": QT_TRANSLATE_NOOP("", "In force"),
+                     "suspended": QT_TRANSLATE_NOOP("", "Suspended"), "lifted": QT_TRANSLATE_NOOP("", "Lifted"),
+                     "changed_unknown": QT_TRANSLATE_NOOP("", "Changed (outcome unconfirmed)"),
+                     "note": QT_TRANSLATE_NOOP("", "Note")}
+# Every coded choice and how the user reads it (editors, detail pane, exports). The labels are
+# marked for translation (app.domain.text); the window shows them through tr().
 CHOICE_LABELS = {**CATEGORY_LABELS, **MEASURE_LABELS, **EVENT_KIND_LABELS}
 
 

@@ -11,8 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui import theme as themes
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 
 Actions = tuple[tuple[str, Callable[[], Any]], ...]
+LEVEL_NAMES = {"info": QT_TRANSLATE_NOOP("", "Info message"), "warning": QT_TRANSLATE_NOOP("", "Warning message"),
+               "error": QT_TRANSLATE_NOOP("", "Error message")}
 
 
 class Banner(QFrame):
@@ -25,7 +28,7 @@ class Banner(QFrame):
         self.setStyleSheet(f"Banner {{ background:{background}; border:1px solid {colour}; border-radius:3px }}"
                            f" QLabel {{ color:{colour} }}")
         self.level = level
-        self.setAccessibleName(f"{level.capitalize()} message")
+        self.setAccessibleName(tr(LEVEL_NAMES[level]) if level in LEVEL_NAMES else level)
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -37,7 +40,7 @@ class Banner(QFrame):
             button.clicked.connect(callback)
             layout.addWidget(button)
         if closable:
-            close = QPushButton("Dismiss")
+            close = QPushButton(tr("Dismiss"))
             close.setFlat(True)
             close.clicked.connect(self.dismiss)
             layout.addWidget(close)

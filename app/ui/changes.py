@@ -24,11 +24,12 @@ from app.domain.kinds import kind_of
 from app.domain.workspace import Change
 from app.ui import theme as themes
 from app.ui.controller import EditController
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 
 
 def _show(value: Any) -> str:
     if value is None:
-        return "(none)"
+        return tr("(none)")
     if isinstance(value, (dict, list)):
         text = json.dumps(value, ensure_ascii=False)
         return text if len(text) < 120 else text[:117] + "…"
@@ -36,27 +37,30 @@ def _show(value: Any) -> str:
 
 
 def _field_label(kind: str, name: str) -> str:
-    return kind_of(kind).field_label(name) if name else "(whole record)"
+    return tr(kind_of(kind).field_label(name)) if name else tr("(whole record)")
 
 
 class ChangesDialog(QDialog):
-    HEADERS = ("Kind", "Record", "Field", "Bundled value", "Your value", "")
+    HEADERS = (QT_TRANSLATE_NOOP("", "Kind"), QT_TRANSLATE_NOOP("", "Record"), QT_TRANSLATE_NOOP("", "Field"),
+               QT_TRANSLATE_NOOP("", "Bundled value"), QT_TRANSLATE_NOOP("", "Your value"), "")
+    ACTIONS = {"added": QT_TRANSLATE_NOOP("", "added"), "edited": QT_TRANSLATE_NOOP("", "edited"),
+               "deleted": QT_TRANSLATE_NOOP("", "deleted")}
 
     def __init__(self, controller: EditController, parent=None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle("My changes")
+        self.setWindowTitle(tr("My changes"))
         self.resize(980, 480)
         self.summary = QLabel()
         self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
+        self.table.setHorizontalHeaderLabels([tr(h) if h else "" for h in self.HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.revert_button = QPushButton("Revert selected")
+        self.revert_button = QPushButton(tr("Revert selected"))
         self.revert_button.clicked.connect(self.revert_selected)
-        self.keep_button = QPushButton("Keep mine (resolve conflict)")
+        self.keep_button = QPushButton(tr("Keep mine (resolve conflict)"))
         self.keep_button.clicked.connect(self.keep_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -77,11 +81,15 @@ class ChangesDialog(QDialog):
         self.changes = sorted(changes, key=lambda c: (c.conflict is None, c.kind, c.label, c.field))
         self.table.setRowCount(len(self.changes))
         for row, change in enumerate(self.changes):
-            status = ("conflict: bundled now " + _show(change.conflict.bundled)) if change.conflict else \
-                ("no longer bundled" if change.orphaned else change.action)
-            values = (kind_of(change.kind).label, change.label, _field_label(change.kind, change.field),
-                      _show(change.bundled) if change.action != "added" else "(not in bundled data)",
-                      _show(change.mine) if change.action != "deleted" else "(deleted)", status)
+            if change.conflict:
+                status = tr("conflict: bundled now {value}").format(value=_show(change.conflict.bundled))
+            elif change.orphaned:
+                status = tr("no longer bundled")
+            else:
+                status = tr(self.ACTIONS[change.action]) if change.action in self.ACTIONS else change.action
+            values = (tr(kind_of(change.kind).label), change.label, _field_label(change.kind, change.field),
+                      _show(change.bundled) if change.action != "added" else tr("(not in bundled data)"),
+                      _show(change.mine) if change.action != "deleted" else tr("(deleted)"), status)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -92,9 +100,11 @@ class ChangesDialog(QDialog):
         for column, width in ((1, 240), (3, 220), (4, 220)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
         conflicts = sum(1 for c in self.changes if c.conflict)
-        self.summary.setText(f"{len(self.changes)} change{'s' if len(self.changes) != 1 else ''}"
-                             + (f", {conflicts} in conflict with the bundled data" if conflicts else "")
-                             + ". Reverting is undoable (Edit > Undo).")
+        count = len(self.changes)
+        text = (tr("{n} change") if count == 1 else tr("{n} changes")).format(n=count)
+        if conflicts:
+            text = tr("{changes}, {n} in conflict with the bundled data").format(changes=text, n=conflicts)
+        self.summary.setText(tr("{changes}. Reverting is undoable (Edit > Undo).").format(changes=text))
         self.revert_button.setEnabled(bool(self.changes) and not self.controller.read_only)
         self.keep_button.setEnabled(conflicts > 0 and not self.controller.read_only)
 

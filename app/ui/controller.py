@@ -20,6 +20,8 @@ from app.domain.workspace import EditError, Staged, Workspace
 from app.storage.atomic import SaveError
 from app.storage.strict_json import LoadError
 from app.storage.userdata import UserData
+from app.ui.i18n import tr
+from app.ui.messages import refusal_text
 
 # The whole file is rewritten once edits pause this long, and never later than MAX_SAVE_DELAY_MS
 # after the first unsaved edit, however fast edits keep coming (holding Ctrl+Z). Each edit is
@@ -82,7 +84,8 @@ class EditController(QObject):
     def _push(self, changes: list[tuple[str, str, Any]], text: str) -> bool:
         """Push an undoable command for (kind, record id, new entry) changes (already staged)."""
         if self.read_only:
-            self.rejected.emit("Not changed: your data is open read-only. " + (self.userdata.read_only_reason or ""))
+            self.rejected.emit(tr("Not changed: your data is open read-only. {reason}").format(
+                reason=self.userdata.read_only_reason or "").rstrip())
             return False
         staged = []
         for kind, record_id, entry in changes:
@@ -96,7 +99,7 @@ class EditController(QObject):
         return True
 
     def _refuse(self, exc: Exception) -> bool:
-        self.rejected.emit(f"Not changed: {exc}")
+        self.rejected.emit(tr("Not changed: {reason}").format(reason=refusal_text(str(exc))))
         return False
 
     def _label(self, kind: str, record_id: str) -> str:
@@ -108,15 +111,17 @@ class EditController(QObject):
             after = self.workspace.entry_for_field(kind, record_id, name, value)
         except EditError as exc:
             return self._refuse(exc)
-        label = kind_of(kind).field_label(name).lower()
-        return self._push([(kind, record_id, after)], f"Edit {label} of {self._label(kind, record_id)}")
+        label = tr(kind_of(kind).field_label(name)).lower()
+        return self._push([(kind, record_id, after)],
+                          tr("Edit {field} of {record}").format(field=label, record=self._label(kind, record_id)))
 
     def edit_record(self, kind: str, record_id: str, raw: dict[str, Any], text: str | None = None) -> bool:
         try:
             after = self.workspace.entry_for_record(kind, record_id, raw)
         except EditError as exc:
             return self._refuse(exc)
-        return self._push([(kind, record_id, after)], text or f"Edit {self._label(kind, record_id)}")
+        return self._push([(kind, record_id, after)],
+                          text or tr("Edit {record}").format(record=self._label(kind, record_id)))
 
     def add_record(self, kind: str, raw: dict[str, Any]) -> str | None:
         try:
@@ -126,7 +131,8 @@ class EditController(QObject):
             return None
         info = kind_of(kind)
         label = info.describe(entry["added"], {e.id: e for e in self.workspace.editions})
-        return record_id if self._push([(kind, record_id, entry)], f"Add {info.noun} {label}") else None
+        text = tr("Add {noun} {record}").format(noun=tr(info.noun), record=label)
+        return record_id if self._push([(kind, record_id, entry)], text) else None
 
     def delete_record(self, kind: str, record_id: str) -> bool:
         label = self._label(kind, record_id)
@@ -134,30 +140,32 @@ class EditController(QObject):
             after = self.workspace.entry_for_delete(kind, record_id)
         except EditError as exc:
             return self._refuse(exc)
-        return self._push([(kind, record_id, after)], f"Delete {kind_of(kind).noun} {label}")
+        return self._push([(kind, record_id, after)],
+                          tr("Delete {noun} {record}").format(noun=tr(kind_of(kind).noun), record=label))
 
     def revert_field(self, kind: str, record_id: str, name: str) -> bool:
         try:
             after = self.workspace.entry_without_field(kind, record_id, name)
         except EditError as exc:
             return self._refuse(exc)
-        return self._push([(kind, record_id, after)],
-                          f"Revert {kind_of(kind).field_label(name).lower()} of {self._label(kind, record_id)}")
+        return self._push([(kind, record_id, after)], tr("Revert {field} of {record}").format(
+            field=tr(kind_of(kind).field_label(name)).lower(), record=self._label(kind, record_id)))
 
     def revert_record(self, kind: str, record_id: str) -> bool:
         try:
             after = self.workspace.entry_for_revert(kind, record_id)
         except EditError as exc:
             return self._refuse(exc)
-        return self._push([(kind, record_id, after)], f"Revert {self._label(kind, record_id)} to bundled")
+        return self._push([(kind, record_id, after)],
+                          tr("Revert {record} to bundled").format(record=self._label(kind, record_id)))
 
     def keep_mine(self, kind: str, record_id: str, name: str) -> bool:
         try:
             after = self.workspace.entry_keep_mine(kind, record_id, name)
         except EditError as exc:
             return self._refuse(exc)
-        return self._push([(kind, record_id, after)],
-                          f"Keep my {kind_of(kind).field_label(name).lower()} of {self._label(kind, record_id)}")
+        return self._push([(kind, record_id, after)], tr("Keep my {field} of {record}").format(
+            field=tr(kind_of(kind).field_label(name)).lower(), record=self._label(kind, record_id)))
 
     def reset_all(self) -> bool:
         changes = [(change.kind, change.record_id, None) for change in self.workspace.changes()]
@@ -166,8 +174,9 @@ class EditController(QObject):
         try:
             self.userdata.backup_now("pre-reset")
         except SaveError as exc:
-            return self._refuse(EditError(f"no backup could be made first, so nothing was reset ({exc})"))
-        return self._push(list(dict.fromkeys(changes)), "Reset all data to bundled")
+            return self._refuse(EditError(tr("no backup could be made first, so nothing was reset ({reason})").format(
+                reason=exc)))
+        return self._push(list(dict.fromkeys(changes)), tr("Reset all data to bundled"))
 
     def reload(self) -> list[str]:
         """Throw away what is in memory and read the data file again (after another program
@@ -201,17 +210,17 @@ class EditController(QObject):
         """Replace the user's data with a backup. Not undoable: the state it replaces is
         kept as a "pre-restore" backup instead."""
         if self.read_only:
-            return self._refuse(EditError("your data is open read-only"))
+            return self._refuse(EditError(tr("your data is open read-only")))
         self._save_timer.stop()
         try:
             rejected = self.userdata.restore(entry)
         except (LoadError, SaveError) as exc:
-            self.rejected.emit(f"Not restored: {exc}")
+            self.rejected.emit(tr("Not restored: {reason}").format(reason=exc))
             return False
         self.undo_stack.clear()
         if rejected:
-            self.rejected.emit(f"Restored, but {len(rejected)} record(s) of the backup could not be used: "
-                               + "; ".join(f"{r.record_id}: {r.reason}" for r in rejected[:5]))
+            self.rejected.emit(tr("Restored, but {n} record(s) of the backup could not be used: {which}").format(
+                n=len(rejected), which="; ".join(f"{r.record_id}: {r.reason}" for r in rejected[:5])))
         self.saved.emit()
         self.dirty_changed.emit(self.dirty)
         return True

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from app import APP_NAME
 from app.storage.export import neutralise
 from app.ui.html import Markup, join, tag
+from app.ui.i18n import tr
 from app.ui.models import ID_ROLE
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -48,14 +49,14 @@ def provenance_line(view) -> str:
     if workspace is None:
         return APP_NAME
     info = workspace.info
-    line = (f"Source: {APP_NAME}, dataset {info.dataset_version} (data as of {info.as_of.isoformat()}); "
-            f"statuses on {source.on.isoformat()}")
+    line = tr("Source: {app}, dataset {version} (data as of {as_of}); statuses on {on}").format(
+        app=APP_NAME, version=info.dataset_version, as_of=info.as_of.isoformat(), on=source.on.isoformat())
     kind = getattr(source, "kind", "")
     proxy = view.model()
     ids = [proxy.index(r, 0).data(ID_ROLE) for r in selected_rows(view)]
     if kind and any(i and (workspace.is_added(kind, i) or workspace.edited_fields(kind, i)) for i in ids):
-        line += "; includes your local edits"
-    return line + "."
+        line = tr("{line}; includes your local edits").format(line=line)
+    return tr("{sentence}.").format(sentence=line)
 
 
 def rows_mime(view) -> QMimeData | None:

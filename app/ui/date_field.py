@@ -11,6 +11,8 @@ from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
+from app.ui.i18n import tr
+
 
 def _calendar_icon(colour: QColor) -> QIcon:
     pixmap = QPixmap(32, 32)
@@ -34,16 +36,18 @@ class DateLineEdit(QLineEdit):
 
     picked = Signal(str)  # a date chosen in the calendar, as ISO text
 
-    def __init__(self, parent: QWidget | None = None, *, required: bool = True, label: str = "Date") -> None:
+    def __init__(self, parent: QWidget | None = None, *, required: bool = True, label: str = "") -> None:
         super().__init__(parent)
         self.required = required
-        self.setPlaceholderText("YYYY-MM-DD" if required else "YYYY-MM-DD, or empty for none")
-        self.setToolTip(f"{label}: type or paste a date as YYYY-MM-DD"
-                        + ("" if required else ", or leave it empty") + ", or pick one from the calendar")
+        label = label or tr("Date")  # the caller passes its field's label already translated
+        self.setPlaceholderText(tr("YYYY-MM-DD") if required else tr("YYYY-MM-DD, or empty for none"))
+        self.setToolTip((tr("{label}: type or paste a date as YYYY-MM-DD, or pick one from the calendar") if required
+                         else tr("{label}: type or paste a date as YYYY-MM-DD, or leave it empty, or pick one from "
+                                 "the calendar")).format(label=label))
         self.setAccessibleName(label)
         self._calendar: QCalendarWidget | None = None
-        self.calendar_action = QAction(_calendar_icon(self.palette().text().color()), "Pick a date", self)
-        self.calendar_action.setToolTip("Pick a date from a calendar")
+        self.calendar_action = QAction(_calendar_icon(self.palette().text().color()), tr("Pick a date"), self)
+        self.calendar_action.setToolTip(tr("Pick a date from a calendar"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("2025-09-01") + 48)

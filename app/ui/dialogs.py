@@ -11,23 +11,25 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app import APP_NAME, __version__
 from app.ui.html import br, join, tag
+from app.ui.i18n import tr
 
 
 def show_about(window) -> None:
     info = window.workspace.info
     folder = window.controller.userdata.data_dir
     box = QMessageBox(window)
-    box.setWindowTitle(f"About {APP_NAME}")
+    box.setWindowTitle(tr("About {app}").format(app=APP_NAME))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setText(join([
         tag("h3", f"{APP_NAME} {__version__}"),
-        tag("p", "Offline reference for China's 2025 export controls."),
-        tag("p", tag("b", "Dataset"), f" {info.dataset_version}, as of {info.as_of.isoformat()}", br(),
-            tag("b", "Your data folder"), " ", str(folder), br(), tag("b", "Licence"), " MIT"),
-        tag("p", "Sources: MOFCOM announcements as reported by Xinhua, People's Daily, CRI and others; USGS Mineral "
-                 "Commodity Summaries; every record lists its own sources and confidence.")]))
-    open_button = box.addButton("Open data folder", QMessageBox.ButtonRole.ActionRole)
+        tag("p", tr("Offline reference for China's 2025 export controls.")),
+        tag("p", tag("b", tr("Dataset")), " ", tr("{version}, as of {as_of}").format(
+            version=info.dataset_version, as_of=info.as_of.isoformat()), br(),
+            tag("b", tr("Your data folder")), " ", str(folder), br(), tag("b", tr("Licence")), " MIT"),
+        tag("p", tr("Sources: MOFCOM announcements as reported by Xinhua, People's Daily, CRI and others; USGS "
+                    "Mineral Commodity Summaries; every record lists its own sources and confidence."))]))
+    open_button = box.addButton(tr("Open data folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is open_button:
@@ -37,12 +39,14 @@ def show_about(window) -> None:
 def confirm_reset(window) -> bool:
     count = window.workspace.change_count()
     if not count:
-        QMessageBox.information(window, APP_NAME, "You have no changes to reset.")
+        QMessageBox.information(window, APP_NAME, tr("You have no changes to reset."))
         return False
     answer = QMessageBox.question(
-        window, "Reset all data to bundled",
-        f"Discard all your changes ({count} record{'s' if count != 1 else ''}) and go back to the bundled "
-        f"data? A backup is made first, and Edit > Undo brings them back.",
+        window, tr("Reset all data to bundled"),
+        (tr("Discard all your changes ({count} record) and go back to the bundled data? A backup is made first, "
+            "and Edit > Undo brings them back.") if count == 1 else
+         tr("Discard all your changes ({count} records) and go back to the bundled data? A backup is made first, "
+            "and Edit > Undo brings them back.")).format(count=count),
         QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
     if answer != QMessageBox.StandardButton.Reset:
         return False
@@ -54,8 +58,9 @@ def restore_dialog(window) -> bool:
 
     controller = window.controller
     if not controller.userdata.backups():
-        QMessageBox.information(window, APP_NAME, "There are no backups yet. Curbwatch makes one at most every "
-                                "ten minutes while you edit, and before every merge, reset or restore.")
+        QMessageBox.information(window, APP_NAME, tr("There are no backups yet. Curbwatch makes one at most every "
+                                                     "ten minutes while you edit, and before every merge, reset or "
+                                                     "restore."))
         return False
     dialog = RestoreDialog(controller.userdata, window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
@@ -63,7 +68,7 @@ def restore_dialog(window) -> bool:
     entry = dialog.chosen()
     restored = controller.restore_backup(entry)
     if restored:
-        window.statusBar().showMessage(f"Restored the backup of {backup_label(entry)}", 8000)
+        window.statusBar().showMessage(tr("Restored the backup of {when}").format(when=backup_label(entry)), 8000)
     return restored
 
 
@@ -72,19 +77,19 @@ def open_data_folder(window) -> bool:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        window.add_banner("error", f"The data folder {folder} cannot be opened: {exc.strerror or exc}.",
-                          reason="data-folder")
+        window.add_banner("error", tr("The data folder {folder} cannot be opened: {reason}.").format(
+            folder=folder, reason=exc.strerror or exc), reason="data-folder")
         return False
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         return True
     # No file manager answered: show the path where it can be selected and copied.
-    window.add_banner("info", f"No file manager could be opened. Your data folder is {folder}",
-                      reason="data-folder")
+    window.add_banner("info", tr("No file manager could be opened. Your data folder is {folder}").format(
+        folder=folder), reason="data-folder")
     return False
 
 
 def export_dialog(window) -> None:
-    directory = QFileDialog.getExistingDirectory(window, "Export CSV to folder")
+    directory = QFileDialog.getExistingDirectory(window, tr("Export CSV to folder"))
     if directory:
         export_to(window, directory)
 
@@ -96,7 +101,8 @@ def export_to(window, directory: str) -> bool:
     try:
         paths = export_csv(window.workspace, Path(directory), window.on)
     except (SaveError, OSError) as exc:
-        window.add_banner("error", f"Export failed: {exc}", reason="export")
+        window.add_banner("error", tr("Export failed: {reason}").format(reason=exc), reason="export")
         return False
-    window.statusBar().showMessage(f"Exported {len(paths)} files to {directory}", 8000)
+    window.statusBar().showMessage(tr("Exported {count} files to {folder}").format(count=len(paths), folder=directory),
+                                   8000)
     return True

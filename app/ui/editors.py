@@ -26,6 +26,8 @@ from app.domain.kinds import kind_of
 from app.domain.model import CHOICE_LABELS
 from app.ui import theme as themes
 from app.ui.date_field import DateLineEdit
+from app.ui.i18n import confidence, tr
+from app.ui.messages import refusal_text
 
 
 def choice_editor(parent: QWidget | None, choices: tuple[str, ...], labels: dict[str, str] | None = None
@@ -33,7 +35,8 @@ def choice_editor(parent: QWidget | None, choices: tuple[str, ...], labels: dict
     combo = QComboBox(parent)
     labels = labels if labels is not None else CHOICE_LABELS
     for choice in choices:
-        combo.addItem(labels.get(choice, choice), choice)
+        label = labels.get(choice)
+        combo.addItem(tr(label) if label else confidence(choice), choice)
     return combo
 
 
@@ -54,16 +57,16 @@ class FieldDelegate(QStyledItemDelegate):
         if field is None:
             return super().createEditor(parent, option, index)
         if field.editor == "date":
-            editor = DateLineEdit(parent, required=field.required, label=field.label)
+            editor = DateLineEdit(parent, required=field.required, label=tr(field.label))
             editor.picked.connect(lambda _text, e=editor: self._commit_and_close(e))
             return editor
         if field.editor == "choice":
             return choice_editor(parent, field.choices)
         editor = QLineEdit(parent)
         if field.hint:
-            editor.setPlaceholderText(field.hint)
+            editor.setPlaceholderText(tr(field.hint))
         if field.editor == "tons":
-            editor.setToolTip("Whole metric tons of rare-earth oxide; you may type t, kt or Mt")
+            editor.setToolTip(tr("Whole metric tons of rare-earth oxide; you may type t, kt or Mt"))
         return editor
 
     def _commit_and_close(self, editor: QWidget) -> None:
@@ -107,9 +110,9 @@ class FormDialog(QDialog):
         for field in specs:
             widget = self._editor(field, values.get(field.name), (extra or {}).get(field.name))
             widget.setObjectName(field.name)
-            widget.setAccessibleName(field.label)
+            widget.setAccessibleName(tr(field.label))
             self._widgets[field.name] = widget
-            label = QLabel(field.label + (f" ({field.unit})" if field.unit else "") + ("" if field.required else ""))
+            label = QLabel(tr(field.label) + (f" ({tr(field.unit)})" if field.unit else ""))
             label.setBuddy(widget)
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
@@ -137,7 +140,7 @@ class FormDialog(QDialog):
             combo.setCurrentIndex(max(combo.findData(value), 0))
             return combo
         if field.editor == "date":
-            date = DateLineEdit(None, required=field.required, label=field.label)
+            date = DateLineEdit(None, required=field.required, label=tr(field.label))
             date.set_value(value)
             return date
         if field.editor == "choice":
@@ -156,7 +159,7 @@ class FormDialog(QDialog):
             return area
         line = QLineEdit(text)
         if field.hint:
-            line.setPlaceholderText(field.hint)
+            line.setPlaceholderText(tr(field.hint))
         return line
 
     def widget(self, name: str) -> QWidget:
@@ -186,7 +189,7 @@ class FormDialog(QDialog):
             try:
                 return parse_form(self._specs, self.values())
             except F.FieldError as exc:
-                self.show_error(f"Not saved: {exc}")
+                self.show_error(tr("Not saved: {reason}").format(reason=refusal_text(str(exc))))
         return None
 
 

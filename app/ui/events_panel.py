@@ -22,10 +22,12 @@ from app.domain.model import EVENT_KIND_LABELS, MEASURE_LABELS
 from app.domain.records import new_event_id
 from app.domain.schema import EVENT_FIELDS
 from app.ui.editors import FormDialog
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 
 
 class EventsPanel(QWidget):
-    COLUMNS = ("Date", "Measure", "Kind", "Until", "Text")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "Date"), QT_TRANSLATE_NOOP("", "Measure"), QT_TRANSLATE_NOOP("", "Kind"),
+               QT_TRANSLATE_NOOP("", "Until"), QT_TRANSLATE_NOOP("", "Text"))
 
     def __init__(self, kind: Kind, controller, current_record: Callable[[], Any], status_date: Callable,
                  parent: QWidget | None = None) -> None:
@@ -35,8 +37,8 @@ class EventsPanel(QWidget):
         self._current_record = current_record
         self._status_date = status_date
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setAccessibleName(f"Timeline events of the selected {kind.noun}")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setAccessibleName(tr("Timeline events of the selected {noun}").format(noun=tr(kind.noun)))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -44,14 +46,14 @@ class EventsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda *_: self.edit_event())
-        self.add_button = QPushButton("&Add event…")
-        self.edit_button = QPushButton("Ed&it event…")
-        self.delete_button = QPushButton("Delete e&vent")
+        self.add_button = QPushButton(tr("&Add event…"))
+        self.edit_button = QPushButton(tr("Ed&it event…"))
+        self.delete_button = QPushButton(tr("Delete e&vent"))
         self.add_button.clicked.connect(lambda: self.add_event())
         self.edit_button.clicked.connect(lambda: self.edit_event())
         self.delete_button.clicked.connect(lambda: self.delete_event())
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("<b>Timeline events</b>"))
+        buttons.addWidget(QLabel(tr("<b>Timeline events</b>")))
         buttons.addStretch(1)
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
@@ -65,8 +67,8 @@ class EventsPanel(QWidget):
         events = list(record.events) if record is not None else []
         for row, event in enumerate(events):
             self.table.insertRow(row)
-            values = (event.date.isoformat(), MEASURE_LABELS.get(event.measure, event.measure),
-                      EVENT_KIND_LABELS.get(event.kind, event.kind), event.until.isoformat() if event.until else "",
+            values = (event.date.isoformat(), tr(MEASURE_LABELS.get(event.measure, event.measure)),
+                      tr(EVENT_KIND_LABELS.get(event.kind, event.kind)), event.until.isoformat() if event.until else "",
                       event.text)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -89,8 +91,8 @@ class EventsPanel(QWidget):
 
     def _dialog(self, title: str, values: dict[str, Any]) -> dict[str, Any] | None:
         dialog = FormDialog(title, EVENT_FIELDS, values, self,
-                            extra={"measure": ("Measure", self.kind.measures, MEASURE_LABELS)},
-                            note="“Until” is the last day of a suspension; leave it empty for other events.")
+                            extra={"measure": (tr("Measure"), self.kind.measures, MEASURE_LABELS)},
+                            note=tr("“Until” is the last day of a suspension; leave it empty for other events."))
         return dialog.ask()
 
     def _raw(self, record) -> dict[str, Any]:
@@ -101,7 +103,7 @@ class EventsPanel(QWidget):
         if record is None:
             return False
         on = self._status_date()
-        event = values or self._dialog(f"Add event to {record.name}",
+        event = values or self._dialog(tr("Add event to {record}").format(record=record.name),
                                        {"date": on.isoformat(), "measure": "export_control", "kind": "note",
                                         "until_confirmed": True, "confidence": "MED"})
         if event is None:
@@ -110,7 +112,8 @@ class EventsPanel(QWidget):
         events = raw.setdefault("events", [])
         events.append({"id": new_event_id(events, event["date"], event["kind"]), **event, "sources": []})
         return self.controller.edit_record(self.kind.key, record.id, raw,
-                                           f"Add event {event['date']} to {record.name}")
+                                           tr("Add event {date} to {record}").format(date=event["date"],
+                                                                                     record=record.name))
 
     def edit_event(self, values: dict[str, Any] | None = None) -> bool:
         record, event_id = self._current_record(), self._selected_event_id()
@@ -119,12 +122,13 @@ class EventsPanel(QWidget):
         raw = self._raw(record)
         index = next(i for i, e in enumerate(raw["events"]) if e["id"] == event_id)
         current = raw["events"][index]
-        new = values or self._dialog(f"Edit event of {record.name}", current)
+        new = values or self._dialog(tr("Edit event of {record}").format(record=record.name), current)
         if new is None:
             return False
         raw["events"][index] = {**current, **new}
         return self.controller.edit_record(self.kind.key, record.id, raw,
-                                           f"Edit event {current['date']} of {record.name}")
+                                           tr("Edit event {date} of {record}").format(date=current["date"],
+                                                                                      record=record.name))
 
     def delete_event(self) -> bool:
         record, event_id = self._current_record(), self._selected_event_id()
@@ -134,4 +138,5 @@ class EventsPanel(QWidget):
         gone = next(e for e in raw["events"] if e["id"] == event_id)
         raw["events"] = [e for e in raw["events"] if e["id"] != event_id]
         return self.controller.edit_record(self.kind.key, record.id, raw,
-                                           f"Delete event {gone['date']} of {record.name}")
+                                           tr("Delete event {date} of {record}").format(date=gone["date"],
+                                                                                        record=record.name))

@@ -11,12 +11,16 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.storage.atomic import SaveError
 from app.storage.view_export import View, format_of, write_view
+from app.ui.facet_bar import ENGLISH_ROLE
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 
-FILTERS = {"csv": "CSV, UTF-8 (*.csv)", "json": "JSON (*.json)", "xlsx": "Excel workbook (*.xlsx)"}
+FILTERS = {"csv": QT_TRANSLATE_NOOP("", "CSV, UTF-8 (*.csv)"), "json": QT_TRANSLATE_NOOP("", "JSON (*.json)"),
+           "xlsx": QT_TRANSLATE_NOOP("", "Excel workbook (*.xlsx)")}
 
 
 def current_view(window) -> View:
-    """The current tab's rows in their order on screen, and how they were narrowed and sorted."""
+    """The current tab's rows in their order on screen, and how they were narrowed and sorted (in
+    English, like the rest of the exported file, whatever language the window shows)."""
     tab = window.current_tab()
     model, proxy = tab.model, tab.proxy
     ids = tuple(model.record(proxy.mapToSource(proxy.index(row, 0)).row()).id for row in range(proxy.rowCount()))
@@ -26,8 +30,9 @@ def current_view(window) -> View:
         narrowed.append(f'Filter: "{search.text().strip()}"')
     for combo in getattr(getattr(tab, "facets", None), "combos", {}).values():
         if combo.currentData():
-            what = combo.accessibleName().removeprefix("Filter by ").capitalize()
-            narrowed.append(f"{what}: {re.sub(r' [(][0-9,]+[)]$', '', combo.currentText())}")
+            what = str(combo.property("facet_label") or combo.accessibleName())
+            value = combo.currentData(ENGLISH_ROLE) or re.sub(r" [(][0-9,]+[)]$", "", combo.currentText())
+            narrowed.append(f"{what}: {value}")
     source = getattr(tab, "source", None)
     if source is not None:
         narrowed.append(f"Source: {source.currentText()}")
@@ -35,21 +40,22 @@ def current_view(window) -> View:
     section = header.sortIndicatorSection()
     sort = ""
     if 0 <= section < model.columnCount():
-        label = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        label = model.columns()[section].label
         order = "descending" if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder else "ascending"
         sort = f"{label}, {order}"
-    title = window.tabs.tabText(window.tabs.currentIndex()).replace("&", "")
+    title = tab.kind.plural
     return View(tab.kind.key, title, ids, window.on, model.rowCount(), tuple(narrowed), sort)
 
 
 def export_view_dialog(window) -> Path | None:
     view = current_view(window)
     suggested = Path.home() / f"{view.kind}-{window.on.isoformat()}.csv"
-    path, chosen = QFileDialog.getSaveFileName(window, f"Export current view: {view.title}", str(suggested),
-                                               ";;".join(FILTERS.values()))
+    filters = {key: tr(text) for key, text in FILTERS.items()}
+    path, chosen = QFileDialog.getSaveFileName(window, tr("Export current view: {title}").format(title=tr(view.title)),
+                                               str(suggested), ";;".join(filters.values()))
     if not path:
         return None
-    fmt = next((key for key, text in FILTERS.items() if text == chosen), None)
+    fmt = next((key for key, text in filters.items() if text == chosen), None)
     return export_view_to(window, path, fmt, view)
 
 
@@ -64,8 +70,12 @@ def export_view_to(window, path: str | Path, fmt: str | None = None, view: View 
             path = path.with_name(path.name + "." + fmt)
         written = write_view(path, window.workspace, view, fmt)
     except (SaveError, OSError, ValueError) as exc:
-        window.add_banner("error", f"Not exported: {exc}", reason="export")
+        window.add_banner("error", tr("Not exported: {reason}").format(reason=exc), reason="export")
         return None
-    shown = f"{len(view.ids)} of {view.total}" if view.total != len(view.ids) else f"all {view.total}"
-    window.statusBar().showMessage(f"Exported {shown} rows of {view.title} to {written}", 10000)
+    if view.total != len(view.ids):
+        message = tr("Exported {shown} of {total} rows of {title} to {path}")
+    else:
+        message = tr("Exported all {total} rows of {title} to {path}")
+    window.statusBar().showMessage(message.format(shown=len(view.ids), total=view.total, title=tr(view.title),
+                                                  path=written), 10000)
     return written

@@ -7,12 +7,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from app.domain.facets import facets, record_values
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 
 ALL = ""
+ENGLISH_ROLE = Qt.ItemDataRole.UserRole + 1  # a value's label as exports write it (exports stay in English)
+DATA_FACETS = ("announcement",)  # values that are data (announcement titles), shown as written
+# Accessible names whole, so that a translation can word each one naturally.
+FILTER_NAMES = {"list": QT_TRANSLATE_NOOP("", "Filter by list"),
+                "announcement": QT_TRANSLATE_NOOP("", "Filter by announcement"),
+                "status": QT_TRANSLATE_NOOP("", "Filter by status"), "group": QT_TRANSLATE_NOOP("", "Filter by group")}
 
 
 class FacetBar(QWidget):
@@ -27,7 +34,9 @@ class FacetBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for facet in facets(records(), on):
             combo = QComboBox()
-            combo.setAccessibleName(f"Filter by {facet.label.lower()}")
+            combo.setAccessibleName(tr(FILTER_NAMES[facet.key]) if facet.key in FILTER_NAMES
+                                    else tr("Filter by {facet}").format(facet=tr(facet.label).lower()))
+            combo.setProperty("facet_label", facet.label)  # what an export of the view says it was narrowed by
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMaximumWidth(340)
             combo.currentIndexChanged.connect(self._on_choice)
@@ -77,10 +86,12 @@ class FacetBar(QWidget):
             current = combo.currentData() or ALL
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(f"{facet.label}: all", ALL)
+            combo.addItem(tr("{facet}: all").format(facet=tr(facet.label)), ALL)
             for value in facet.values:
                 if value.count or value.key == current:
-                    combo.addItem(f"{value.label} ({value.count})", value.key)
+                    label = value.label if facet.key in DATA_FACETS else tr(value.label)
+                    combo.addItem(tr("{value} ({count})").format(value=label, count=value.count), value.key)
+                    combo.setItemData(combo.count() - 1, value.label, ENGLISH_ROLE)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 

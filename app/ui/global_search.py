@@ -15,6 +15,7 @@ from app.domain.kinds import kind_of
 from app.ui import theme as themes
 from app.ui.html import Markup, br, join, styled, tag
 from app.ui.html_delegate import HTML_ROLE, HtmlDelegate
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 from app.ui.search_box import SearchBox
 
 if TYPE_CHECKING:  # imported on first search: rapidfuzz is not needed for the first frame
@@ -22,6 +23,18 @@ if TYPE_CHECKING:  # imported on first search: rapidfuzz is not needed for the f
 
 LIMIT = 50
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 21
+# The field names app.domain.search gives its hits (search.LABELS), for the catalogue; shown as tr(hit.label).
+HIT_LABELS = (QT_TRANSLATE_NOOP("", "Name"), QT_TRANSLATE_NOOP("", "Alias"), QT_TRANSLATE_NOOP("", "Chinese name"),
+              QT_TRANSLATE_NOOP("", "Symbol"), QT_TRANSLATE_NOOP("", "Country"), QT_TRANSLATE_NOOP("", "Announcement"),
+              QT_TRANSLATE_NOOP("", "UEL announcement"), QT_TRANSLATE_NOOP("", "Control code"),
+              QT_TRANSLATE_NOOP("", "Source"), QT_TRANSLATE_NOOP("", "Group"), QT_TRANSLATE_NOOP("", "Items covered"),
+              QT_TRANSLATE_NOOP("", "Notes"), QT_TRANSLATE_NOOP("", "Timeline"), QT_TRANSLATE_NOOP("", "Note"))
+
+
+def result_title(result) -> str:
+    """The record as a person names it, with its Chinese name beside it where the data has one."""
+    chinese = getattr(result.record, "name_zh", "")
+    return f"{result.title} {chinese}" if chinese and chinese not in result.title else result.title
 
 
 def highlighted(hit: FieldHit, width: int = 110) -> Markup:
@@ -58,13 +71,13 @@ class GlobalSearch(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self._index: SearchIndex | None = None
-        self.box = ResultsBox("Search everything: names, aliases, announcements, items, notes, timelines (Ctrl+F)",
-                              "Search everything")
+        self.box = ResultsBox(tr("Search everything: names, aliases, announcements, items, notes, timelines "
+                                 "(Ctrl+F)"), tr("Search everything"))
         self.box.textChanged.connect(self.run)
         self.box.down.connect(self._into_results)
         self.box.enter.connect(lambda: self.open_row(0))
         self.results = QListWidget()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(tr("Search results"))
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
@@ -103,21 +116,30 @@ class GlobalSearch(QWidget):
         theme = themes.current()
         for result in found:
             hit = result.hits[0]
-            noun = kind_of(result.kind).label
-            html = join([tag("b", result.title), " ", styled(f"{noun} · score {result.score:.0f}", theme.muted),
-                         br(), styled(f"{hit.label}: ", theme.muted), highlighted(hit)])
+            noun = tr(kind_of(result.kind).label)
+            title, where = result_title(result), tr(hit.label)
+            score = tr("{kind} · score {score}").format(kind=noun, score=f"{result.score:.0f}")
+            html = join([tag("b", title), " ", styled(score, theme.muted), br(),
+                         styled(tr("{field}: ").format(field=where), theme.muted), highlighted(hit)])
             item = QListWidgetItem()
             item.setData(HTML_ROLE, str(html))
-            item.setData(Qt.ItemDataRole.DisplayRole, f"{result.title} ({noun}) {hit.label}: {hit.text[:80]}")
+            item.setData(Qt.ItemDataRole.DisplayRole, f"{title} ({noun}) {where}: {hit.text[:80]}")
             item.setData(RESULT_ROLE, (result.kind, result.record_id))
-            item.setToolTip(f"Matched in {', '.join(h.label for h in result.hits[:4])}")
+            fields = tr(", ").join(tr(h.label) for h in result.hits[:4])
+            item.setToolTip(tr("Matched in {fields}").format(fields=fields))
             self.results.addItem(item)
-        self.summary.setText(f"{len(found)} result{'s' if len(found) != 1 else ''} for “{query.strip()}”"
-                             + (" (best 50 shown)" if len(found) >= LIMIT else "")
-                             + ("" if found else ": nothing matches every word"))
+        self.summary.setText(self._summary(len(found), query.strip()))
         self.panel.show()
         if found:
             self.results.setCurrentRow(0)
+
+    @staticmethod
+    def _summary(count: int, query: str) -> str:
+        if not count:
+            return tr("0 results for “{query}”: nothing matches every word").format(query=query)
+        text = (tr("{n} result for “{query}”") if count == 1 else tr("{n} results for “{query}”")).format(
+            n=count, query=query)
+        return tr("{summary} (best 50 shown)").format(summary=text) if count >= LIMIT else text
 
     def _into_results(self) -> None:
         if self.results.count():

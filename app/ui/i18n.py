@@ -3,22 +3,38 @@
 language follows the system locale unless the user chose one (View > Language).
 
 Domain strings (field labels, choice labels, status words) are plain English in the domain,
-which imports no Qt; they are marked with ``N_`` there so lupdate collects them, and translated
-when shown (``tr(label)``)."""
+which imports no Qt; they are marked with ``QT_TRANSLATE_NOOP("", ...)`` (``app.domain.text``) so
+lupdate collects them, and translated when shown (``tr(label)``). Texts with values are templates
+filled after translating: ``tr("Edit {label} of {record}").format(label=..., record=...)``.
+
+A language chosen in View > Language is saved and applies from the next start: every text is
+translated when its widget is built."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-LANGUAGES = {"en": "English", "zh_CN": "简体中文 (Simplified Chinese)"}
+from app.domain.text import QT_TRANSLATE_NOOP
+
+__all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "SETTING", "chosen_language", "confidence", "install", "tr"]
+
+# Each language named in itself: the menu must be readable whatever language is showing.
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 SETTING = "view/language"
+CONFIDENCE_LABELS = {"HIGH": QT_TRANSLATE_NOOP("", "HIGH"), "MED": QT_TRANSLATE_NOOP("", "MED"),
+                     "LOW": QT_TRANSLATE_NOOP("", "LOW"), "UNCONFIRMED": QT_TRANSLATE_NOOP("", "UNCONFIRMED")}
 
 
 def tr(text: str) -> str:
     """The text in the user's language (itself when no translation is loaded)."""
     return QCoreApplication.translate("", text)
+
+
+def confidence(code: str) -> str:
+    """A confidence mark (HIGH, MED, LOW, UNCONFIRMED) as the reader's language writes it."""
+    return tr(CONFIDENCE_LABELS[code]) if code in CONFIDENCE_LABELS else code
 
 
 def chosen_language(settings: QSettings | None) -> str:
@@ -28,7 +44,7 @@ def chosen_language(settings: QSettings | None) -> str:
         return value
     for name in QLocale.system().uiLanguages():
         code = name.replace("-", "_")
-        if code.startswith("zh") and not code.startswith(("zh_TW", "zh_HK", "zh_Hant")):
+        if code.startswith("zh") and not code.startswith(("zh_TW", "zh_HK", "zh_MO", "zh_Hant")):
             return "zh_CN"
         if code.startswith("en"):
             return "en"
@@ -36,11 +52,18 @@ def chosen_language(settings: QSettings | None) -> str:
 
 
 def install(app, language: str, translations_dir: Path) -> QTranslator | None:
-    """Load ``curbwatch_<language>.qm`` (and Qt's own strings for standard buttons, when present)."""
+    """Load ``curbwatch_<language>.qm``, and Qt's own ``qtbase_<language>.qm`` (standard buttons,
+    file dialogs, the text fields' context menus) from Qt's translations folder when it is there.
+    Returns Curbwatch's translator, or None for English or a catalogue that cannot be loaded (the
+    window then shows English)."""
     if language == "en":
         return None
     translator = QTranslator(app)
-    if translator.load(str(translations_dir / f"curbwatch_{language}.qm")):
-        app.installTranslator(translator)
-        return translator
-    return None
+    if not translator.load(str(translations_dir / f"curbwatch_{language}.qm")):
+        return None
+    app.installTranslator(translator)
+    qt_translator = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_translator)
+    return translator

@@ -35,9 +35,27 @@ from app.domain.workspace import EditError
 from app.storage.import_plan import ImportPlan, auto_mapping, guess_kind, plan_import, targets
 from app.storage.record_import import ImportFileError, SourceTable, read_table
 from app.ui.html import br, esc, join, styled, tag
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 
 SHOWN = 500  # items listed per section of the preview (the counts are always complete)
-NOT_IMPORTED = "(not imported)"
+NOT_IMPORTED = QT_TRANSLATE_NOOP("", "(not imported)")
+# Mapping targets that are not field labels (app.storage.import_plan.targets), for the catalogue.
+TARGET_LABELS = (QT_TRANSLATE_NOOP("", "Id"), QT_TRANSLATE_NOOP("", "Sources"))
+
+
+def plan_summary(plan: ImportPlan) -> str:
+    """What importing would do, in one sentence (``ImportPlan.summary`` in the user's language)."""
+    text = (tr("{added} record to add, {changed} to change, {unchanged} unchanged") if plan.added == 1 else
+            tr("{added} records to add, {changed} to change, {unchanged} unchanged")).format(
+        added=plan.added, changed=plan.changed, unchanged=plan.unchanged)
+    count = len(plan.problems)
+    if count:
+        template = tr("{summary}; {n} problem: nothing is imported until each is fixed") if count == 1 else \
+            tr("{summary}; {n} problems: nothing is imported until each is fixed")
+        return template.format(summary=text, n=count)
+    if not plan.changes:
+        return tr("{summary}: nothing to import").format(summary=text)
+    return text
 
 
 class ImportDialog(QDialog):
@@ -47,16 +65,16 @@ class ImportDialog(QDialog):
         self.table = table
         self.on = on
         self.plan: ImportPlan | None = None
-        self.setWindowTitle(f"Import records from {table.name}")
+        self.setWindowTitle(tr("Import records from {file}").format(file=table.name))
         self.resize(980, 720)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of records in the file")
+        self.kind.setAccessibleName(tr("Kind of records in the file"))
         for key, kind in KINDS.items():
-            self.kind.addItem(kind.plural, key)
+            self.kind.addItem(tr(kind.plural), key)
         self.kind.setCurrentIndex(max(self.kind.findData(guess_kind(table) or "companies"), 0))
         self.columns = QTableWidget(len(table.header), 3)
-        self.columns.setAccessibleName("Which field each column of the file goes to")
-        self.columns.setHorizontalHeaderLabels(["Column in the file", "First value", "Goes to field"])
+        self.columns.setAccessibleName(tr("Which field each column of the file goes to"))
+        self.columns.setHorizontalHeaderLabels([tr("Column in the file"), tr("First value"), tr("Goes to field")])
         self.columns.verticalHeader().setVisible(False)
         self.columns.horizontalHeader().setStretchLastSection(True)
         self.combos: list[QComboBox] = []
@@ -66,7 +84,7 @@ class ImportDialog(QDialog):
             sample = first[index] if index < len(first) else ""
             self.columns.setItem(index, 1, QTableWidgetItem("" if sample is None else str(sample)[:80]))
             combo = QComboBox()
-            combo.setAccessibleName(f"Field for the column {name}")
+            combo.setAccessibleName(tr("Field for the column {column}").format(column=name))
             combo.currentIndexChanged.connect(self.replan)
             self.columns.setCellWidget(index, 2, combo)
             self.combos.append(combo)
@@ -75,21 +93,24 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.preview = QTextBrowser()
-        self.preview.setAccessibleName("What importing would do")
+        self.preview.setAccessibleName(tr("What importing would do"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Records:", self.kind)
+        form.addRow(tr("&Records:"), self.kind)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.columns)
         split.addWidget(self.preview)
         split.setSizes([220, 460])
         layout = QVBoxLayout(self)
-        intro = QLabel(f"<b>{len(table.rows):,}</b> {table.row_word}s in <b>{esc(table.name)}</b>. Rows are matched "
-                       "to your records by id, else by symbol (elements), country and source (reserves) or name "
-                       "(companies). Nothing changes until you press Import; Edit &gt; Undo takes the whole import back.")
+        counted = tr("<b>{n}</b> rows in <b>{file}</b>.") if table.row_word == "row" else \
+            tr("<b>{n}</b> records in <b>{file}</b>.")
+        intro = QLabel(tr("{counted} Rows are matched to your records by id, else by symbol (elements), country and "
+                          "source (reserves) or name (companies). Nothing changes until you press Import; Edit &gt; "
+                          "Undo takes the whole import back.").format(
+            counted=counted.format(n=f"{len(table.rows):,}", file=esc(table.name))))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -107,7 +128,7 @@ class ImportDialog(QDialog):
             combo.blockSignals(True)
             combo.clear()
             for key, label in choices:
-                combo.addItem(label, key)
+                combo.addItem(tr(label), key)
             combo.setCurrentIndex(max(combo.findData(target), 0))
             combo.blockSignals(False)
         self.replan()
@@ -122,7 +143,7 @@ class ImportDialog(QDialog):
 
     def replan(self, *_args) -> None:
         self.plan = plan = plan_import(self.workspace, self.table, self.kind.currentData(), self.mapping(), self.on)
-        self.summary.setText(plan.summary() + ".")
+        self.summary.setText(tr("{summary}.").format(summary=plan_summary(plan)))
         self.import_button.setEnabled(plan.can_apply)
         self.preview.setHtml(preview_html(plan))
 
@@ -130,45 +151,48 @@ class ImportDialog(QDialog):
 def _items(lines: list) -> list:
     shown = [tag("li", line) for line in lines[:SHOWN]]
     if len(lines) > SHOWN:
-        shown.append(tag("li", tag("i", f"… and {len(lines) - SHOWN:,} more")))
+        shown.append(tag("li", tag("i", tr("… and {n} more").format(n=f"{len(lines) - SHOWN:,}"))))
     return shown
 
 
 def preview_html(plan: ImportPlan) -> str:
     parts: list[object] = []
     if plan.problems:
-        parts += [tag("h3", styled(f"Problems ({len(plan.problems):,}): fix them in the file, then import it again",
-                                   "#b3261e")), tag("ul", *_items(plan.problems))]
+        parts += [tag("h3", styled(tr("Problems ({n}): fix them in the file, then import it again").format(
+            n=f"{len(plan.problems):,}"), "#b3261e")), tag("ul", *_items(plan.problems))]
     added = [c for c in plan.changes if c.action == "add"]
     changed = [c for c in plan.changes if c.action == "change"]
     if added:
-        parts += [tag("h3", f"To add ({len(added):,})"), tag("ul", *_items([
-            join([tag("b", f"{c.where}: {c.label}"), br(), "; ".join(f"{f.label}: {f.after}" for f in c.fields)])
+        parts += [tag("h3", tr("To add ({n})").format(n=f"{len(added):,}")), tag("ul", *_items([
+            join([tag("b", f"{c.where}: {c.label}"), br(), "; ".join(f"{tr(f.label)}: {f.after}" for f in c.fields)])
             for c in added]))]
     if changed:
-        parts += [tag("h3", f"To change ({len(changed):,})"), tag("ul", *_items([
+        parts += [tag("h3", tr("To change ({n})").format(n=f"{len(changed):,}")), tag("ul", *_items([
             join([tag("b", f"{c.where}: {c.label}"), br(),
-                  join((join([f"{f.label}: ", styled(f.before, "#777"), " → ", tag("b", f.after)]) for f in c.fields),
+                  join((join([f"{tr(f.label)}: ", styled(f.before, "#777"), " → ", tag("b", f.after)])
+                        for f in c.fields),
                        br())]) for c in changed]))]
     if plan.unchanged:
-        parts.append(tag("p", f"Unchanged: {plan.unchanged:,} (the file says what your data already says)."))
+        parts.append(tag("p", tr("Unchanged: {n} (the file says what your data already says).").format(
+            n=f"{plan.unchanged:,}")))
     if plan.ignored:
-        parts.append(tag("p", tag("i", "Not imported (worked out by Curbwatch, or no field chosen): "
-                                       + ", ".join(plan.ignored) + ".")))
+        parts.append(tag("p", tag("i", tr("Not imported (worked out by Curbwatch, or no field chosen): {columns}.")
+                                  .format(columns=", ".join(plan.ignored)))))
     return join(parts)
 
 
 def import_records(window, path: str | Path | None = None) -> bool:
     """The whole command: choose a file, preview, apply as one undoable command."""
     if path is None:
-        path, _chosen = QFileDialog.getOpenFileName(window, "Import records", str(Path.home()),
-                                                    "CSV or JSON (*.csv *.json *.txt);;All files (*)")
+        path, _chosen = QFileDialog.getOpenFileName(window, tr("Import records"), str(Path.home()),
+                                                    tr("CSV or JSON (*.csv *.json *.txt);;All files (*)"))
         if not path:
             return False
     try:
         table = read_table(path)
     except ImportFileError as exc:
-        QMessageBox.warning(window, f"{APP_NAME}: import", f"Not imported: {exc}\n\nNothing was changed.")
+        QMessageBox.warning(window, tr("{app}: import").format(app=APP_NAME),
+                            tr("Not imported: {reason}\n\nNothing was changed.").format(reason=exc))
         return False
     dialog = ImportDialog(window.workspace, table, window.on, window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.plan is None or not dialog.plan.can_apply:
@@ -177,14 +201,16 @@ def import_records(window, path: str | Path | None = None) -> bool:
 
 
 def apply_plan(window, plan: ImportPlan, name: str) -> bool:
-    text = f"Import {len(plan.changes)} {kind_of(plan.kind).plural.lower()} from {name}"
+    text = tr("Import {n} {records} from {file}").format(n=len(plan.changes),
+                                                        records=tr(kind_of(plan.kind).plural).lower(), file=name)
     try:
         # One command for every record: Edit > Undo takes the whole import back.
         done = window.controller.apply_entries(plan.entries(), text)
     except EditError as exc:
-        window.controller.rejected.emit(f"Not imported: {exc}")
+        window.controller.rejected.emit(tr("Not imported: {reason}").format(reason=exc))
         return False
     if done:
-        window.statusBar().showMessage(f"Imported from {name}: {plan.added} added, {plan.changed} changed. "
-                                       "Edit > Undo takes it back.", 10000)
+        window.statusBar().showMessage(tr("Imported from {file}: {added} added, {changed} changed. Edit > Undo takes "
+                                          "it back.").format(file=name, added=plan.added, changed=plan.changed),
+                                       10000)
     return done

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
 from app.domain.kinds import Kind
 from app.ui.editors import FormDialog
+from app.ui.i18n import tr
 
 
 class RecordView(Protocol):
@@ -58,18 +59,19 @@ class RecordActions:
         writable = not self.controller.read_only
         edited = workspace.edited_fields(key, record.id)
         added = workspace.is_added(key, record.id)
-        revert_cell = menu.addAction("Revert to &bundled value",
+        revert_cell = menu.addAction(tr("Revert to &bundled value"),
                                      lambda: self.controller.revert_field(key, record.id, field))
         revert_cell.setEnabled(writable and not added and field is not None and field in edited)
         if field and workspace.conflict(key, record.id, field):
-            menu.addAction("&Keep my value (resolve conflict)",
+            menu.addAction(tr("&Keep my value (resolve conflict)"),
                            lambda: self.controller.keep_mine(key, record.id, field)).setEnabled(writable)
-        revert_row = menu.addAction("Revert &row to bundled", lambda: self.controller.revert_record(key, record.id))
+        revert_row = menu.addAction(tr("Revert &row to bundled"), lambda: self.controller.revert_record(key, record.id))
         revert_row.setEnabled(writable and not added and bool(edited))
         menu.addSeparator()
         # Lambdas: QAction.triggered would pass its "checked" flag as ``values``.
-        menu.addAction(f"&Edit {self.kind.noun}…", lambda: self.edit_current()).setEnabled(writable)
-        menu.addAction(f"&Delete {self.kind.noun}", lambda: self.delete_current()).setEnabled(writable)
+        noun = tr(self.kind.noun)
+        menu.addAction(tr("&Edit {noun}…").format(noun=noun), lambda: self.edit_current()).setEnabled(writable)
+        menu.addAction(tr("&Delete {noun}").format(noun=noun), lambda: self.delete_current()).setEnabled(writable)
         return menu
 
     def show_context_menu(self, pos) -> None:
@@ -87,14 +89,15 @@ class RecordActions:
             return False
         workspace = self.controller.workspace
         raw = workspace.raw(self.kind.key, record.id)
-        new = values if values is not None else self.form(f"Edit {workspace.label(self.kind.key, record.id)}", raw)
+        title = tr("Edit {record}").format(record=workspace.label(self.kind.key, record.id))
+        new = values if values is not None else self.form(title, raw)
         if new is None:
             return False
         return self.controller.edit_record(self.kind.key, record.id, {**raw, **new})
 
     def add_new(self, values: dict[str, Any] | None = None) -> str | None:
         defaults = self.kind.defaults(self.view.status_date(), self.view.new_record_context())
-        new = values if values is not None else self.form(f"Add {self.kind.noun}", defaults)
+        new = values if values is not None else self.form(tr("Add {noun}").format(noun=tr(self.kind.noun)), defaults)
         if new is None:
             return None
         raw = {k: v for k, v in {**defaults, **new}.items() if v is not None or k in new}

@@ -16,6 +16,7 @@ from app.ui.columns import Column
 from app.ui.events_panel import EventsPanel
 from app.ui.facet_bar import FacetBar
 from app.ui.html import br, esc, join, tag
+from app.ui.i18n import tr
 from app.ui.models import RecordTableModel, SearchFilterProxy
 from app.ui.record_actions import RecordActions
 from app.ui.search_box import SearchBox
@@ -37,7 +38,7 @@ class RecordTab(QWidget):
         self.proxy = SearchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.actions = RecordActions(self, controller, self)
-        self.search = SearchBox(placeholder, f"Filter {kind.plural.lower()}")
+        self.search = SearchBox(placeholder, tr("Filter {records}").format(records=tr(kind.plural).lower()))
         self.search.textChanged.connect(self._on_query)
         self.count = QLabel()
         self.filters = QHBoxLayout()
@@ -46,7 +47,7 @@ class RecordTab(QWidget):
         self.filters.addWidget(self.facets)
         self.filters.addWidget(self.search, 1)
         self.filters.addWidget(self.count)
-        self.table = make_table(self.proxy, kind.plural, frozen_name=True)
+        self.table = make_table(self.proxy, tr(kind.plural), frozen_name=True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, ASC)  # setSortingEnabled sorts descending at once; undo that
         for index, column in enumerate(columns):
@@ -56,7 +57,7 @@ class RecordTab(QWidget):
         # Enter on a row shows its details: the focus moves there (Tab and Shift+Tab move on).
         self.table.activated.connect(lambda *_: self.detail.setFocus(Qt.FocusReason.OtherFocusReason))
         self.detail = SourceView()
-        self.detail.setAccessibleName(f"Details of the selected {kind.noun}")
+        self.detail.setAccessibleName(tr("Details of the selected {noun}").format(noun=tr(kind.noun)))
         self.events = EventsPanel(kind, controller, self.current_record, self.status_date, self)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.detail)
@@ -144,7 +145,8 @@ class RecordTab(QWidget):
 
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} records")
+        self.count.setText(tr("{shown} of {total}").format(shown=shown, total=total) if shown != total
+                           else tr("{total} records").format(total=total))
 
     def select_row(self, proxy_row: int) -> None:
         index = self.proxy.index(proxy_row, 0)
@@ -161,7 +163,7 @@ class RecordTab(QWidget):
         record = self.current_record()
         theme = themes.current()
         if record is None:
-            self.detail.setHtml(tag("p", tag("i", "Select a row to see its timeline and sources.")))
+            self.detail.setHtml(tag("p", tag("i", tr("Select a row to see its timeline and sources."))))
         else:
             self.detail.setHtml(join([self._marks_html(record, theme), self._html(record, self.model.on, theme,
                                                                                as_of=self.model.context.as_of),
@@ -174,15 +176,17 @@ class RecordTab(QWidget):
         notes: list[object] = []
         added = workspace.is_added(key, record.id)
         if added:
-            notes.append("You added this record.")
+            notes.append(tr("You added this record."))
         elif workspace.is_orphaned(key, record.id):
-            notes.append("This record is no longer in the bundled data; your edited copy is kept.")
+            notes.append(tr("This record is no longer in the bundled data; your edited copy is kept."))
         edited = workspace.edited_fields(key, record.id)
         if edited and not added:
-            notes.append("You changed: " + ", ".join(sorted(self.kind.field_label(n) for n in edited)) + ".")
+            fields = tr(", ").join(sorted(tr(self.kind.field_label(n)) for n in edited))
+            notes.append(tr("You changed: {fields}.").format(fields=fields))
         for conflict in workspace.conflicts(key, record.id):
-            notes.append(f"Conflict on {self.kind.field_label(conflict.field)}: bundled was {conflict.base}, is now "
-                         f"{conflict.bundled}; yours ({conflict.mine}) is kept.")
+            notes.append(tr("Conflict on {field}: bundled was {base}, is now {bundled}; yours ({mine}) is kept.").format(
+                field=tr(self.kind.field_label(conflict.field)), base=conflict.base, bundled=conflict.bundled,
+                mine=conflict.mine))
         if not notes:
             return esc("")
         return tag("p", join((esc(n) for n in notes), br()), style=f"background:{theme.note_bg};padding:4px")
@@ -193,12 +197,12 @@ class RecordTab(QWidget):
         groups = listed_with(self.controller.workspace.dataset, record)
         if not groups:
             return esc("")
-        parts: list[object] = [tag("h3", "Listed with")]
+        parts: list[object] = [tag("h3", tr("Listed with"))]
         for announcement, others in groups.items():
             names = join((tag("a", getattr(o, "name", o.id), href=internal_link("record", self._kind_of(o), o.id))
-                          for o in others), ", ") if others else esc("no other record")
+                          for o in others), tr(", ")) if others else esc(tr("no other record"))
             parts.append(tag("p", tag("a", announcement, href=internal_link("announcement", announcement)),
-                             f" ({len(others) + 1} records): ", names))
+                             tr(" ({n} records): ").format(n=len(others) + 1), names))
         return join(parts)
 
     @staticmethod

@@ -28,13 +28,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.model import MEASURE_LABELS
 from app.domain.screening import DEFAULT_THRESHOLD, KEEP_FROM, Screener, ScreeningRun
 from app.storage.atomic import SaveError
 from app.storage.screening_io import NameListError, file_columns, parse_names, read_names, report_rows, write_report
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.status_text import status_text
 
-COLUMNS = ("Input", "Outcome", "Match", "Score", "Matched on", "Status")
+COLUMNS = (QT_TRANSLATE_NOOP("", "Input"), QT_TRANSLATE_NOOP("", "Outcome"), QT_TRANSLATE_NOOP("", "Match"),
+           QT_TRANSLATE_NOOP("", "Score"), QT_TRANSLATE_NOOP("", "Matched on"), QT_TRANSLATE_NOOP("", "Status"))
 _SOURCE = (0, 5, 1, 2, 3, 4)  # where each shown column is in a report row
 RECORD_ID = 7
+OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 1  # the report's English outcome, which the Show filter reads
+# Why a name could not match at all (app.domain.screening's CLEARED_* notes), for the catalogue.
+CLEARED_NOTES = (QT_TRANSLATE_NOOP("", "only legal-form words"), QT_TRANSLATE_NOOP("", "only generic words"),
+                 QT_TRANSLATE_NOOP("", "empty name"))
+
+
+def shown_rows(run: ScreeningRun) -> list[list[Any]]:
+    """The report rows (in ``report_rows``' order and layout) as the window shows them: outcome and
+    status in the user's language, a match's Chinese name beside it where the data has one. The
+    CSV keeps ``report_rows``' English."""
+    rows: list[list[Any]] = []
+    for result in run.results:
+        possible = result.possible(run.threshold)
+        for match in possible:
+            company = match.record
+            name = f"{company.name} {company.name_zh}" if company.name_zh else company.name
+            status = tr("; ").join(tr("{measure}: {status}").format(measure=tr(MEASURE_LABELS.get(m, m)),
+                                                                     status=status_text(s))
+                                    for m, s in match.statuses)
+            rows.append([result.input, name, match.score, match.matched_on, status, tr("possible match")])
+        if not possible:
+            outcome = tr("cleared ({reason})").format(reason=tr(result.note)) if result.note else tr("cleared")
+            rows.append([result.input, "", "", "", "", outcome])
+    return rows
 
 
 class ReportModel(QAbstractTableModel):
@@ -43,10 +71,12 @@ class ReportModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[list[Any]] = []
+        self.shown: list[list[Any]] = []
 
     def set_run(self, run: ScreeningRun | None) -> None:
         self.beginResetModel()
         self.rows = report_rows(run) if run is not None else []
+        self.shown = shown_rows(run) if run is not None else []
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
@@ -57,13 +87,15 @@ class ReportModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        value = self.rows[index.row()][_SOURCE[index.column()]]
+        if role == OUTCOME_ROLE:
+            return str(self.rows[index.row()][5])
+        value = self.shown[index.row()][_SOURCE[index.column()]]
         if role == Qt.ItemDataRole.DisplayRole:
             return str(value)
         if role == Qt.ItemDataRole.UserRole:  # sorting: scores as numbers
@@ -81,7 +113,7 @@ class ScreeningDialog(QDialog):
 
     def __init__(self, workspace, on, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Screen a list of names")
+        self.setWindowTitle(tr("Screen a list of names"))
         self.resize(980, 640)
         self.workspace = workspace
         self.on = on
@@ -89,32 +121,32 @@ class ScreeningDialog(QDialog):
         self._chunks = None
         self._names: list[str] = []
         self.names = QPlainTextEdit()
-        self.names.setAccessibleName("Names to screen, one a line")
-        self.names.setPlaceholderText("Paste names here, one a line, or open a text or CSV file")
+        self.names.setAccessibleName(tr("Names to screen, one a line"))
+        self.names.setPlaceholderText(tr("Paste names here, one a line, or open a text or CSV file"))
         self.names.setTabChangesFocus(True)
         self.names.setMaximumHeight(140)
-        self.open_button = QPushButton("&Open file…")
+        self.open_button = QPushButton(tr("&Open file…"))
         self.open_button.clicked.connect(lambda: self.open_file())
         self.threshold = QSlider(Qt.Orientation.Horizontal)
-        self.threshold.setAccessibleName("Threshold for a possible match")
+        self.threshold.setAccessibleName(tr("Threshold for a possible match"))
         self.threshold.setRange(KEEP_FROM, 100)
         self.threshold.setValue(DEFAULT_THRESHOLD)
         self.threshold.valueChanged.connect(self._on_threshold)
         self.threshold_label = QLabel()
-        self.screen_button = QPushButton("&Screen")
+        self.screen_button = QPushButton(tr("&Screen"))
         self.screen_button.setDefault(True)
         self.screen_button.clicked.connect(lambda: self.start())
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Screening progress")
+        self.progress.setAccessibleName(tr("Screening progress"))
         self.progress.hide()
-        self.cancel_button = QPushButton("&Cancel")
+        self.cancel_button = QPushButton(tr("&Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.show_filter = QComboBox()
-        self.show_filter.setAccessibleName("Show")
-        for label, key in (("All names", ""), ("Possible matches", "possible"), ("Cleared", "cleared")):
+        self.show_filter.setAccessibleName(tr("Show"))
+        for label, key in ((tr("All names"), ""), (tr("Possible matches"), "possible"), (tr("Cleared"), "cleared")):
             self.show_filter.addItem(label, key)
         self.show_filter.currentIndexChanged.connect(self._on_filter)
         self.model = ReportModel(self)
@@ -122,8 +154,9 @@ class ScreeningDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.proxy.setFilterKeyColumn(1)
+        self.proxy.setFilterRole(OUTCOME_ROLE)
         self.table = QTableView()
-        self.table.setAccessibleName("Screening report")
+        self.table.setAccessibleName(tr("Screening report"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -135,13 +168,13 @@ class ScreeningDialog(QDialog):
         for column, width in enumerate((220, 150, 230, 50, 200)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._open_row)
-        self.export_button = QPushButton("&Export report…")
+        self.export_button = QPushButton(tr("&Export report…"))
         self.export_button.clicked.connect(lambda: self.export())
         self.export_button.setEnabled(False)
 
         top = QHBoxLayout()
         top.addWidget(self.open_button)
-        top.addWidget(QLabel("Threshold:"))
+        top.addWidget(QLabel(tr("Threshold:")))
         top.addWidget(self.threshold, 1)
         top.addWidget(self.threshold_label)
         top.addWidget(self.screen_button)
@@ -152,13 +185,15 @@ class ScreeningDialog(QDialog):
         bottom.addWidget(self.show_filter)
         bottom.addStretch(1)
         bottom.addWidget(self.export_button)
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.clicked.connect(self.reject)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Names are matched against the companies' names, other names and Chinese names; "
-                                f"statuses are for {on.isoformat()}. Generic words alone (Technologies, Inc, Corp) "
-                                f"never make a match."))
+        intro = QLabel(tr("Names are matched against the companies' names, other names and Chinese names; "
+                          "statuses are for {on}. Generic words alone (Technologies, Inc, Corp) never make a "
+                          "match.").format(on=on.isoformat()))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addWidget(self.names)
         layout.addLayout(top)
         layout.addLayout(running)
@@ -170,25 +205,27 @@ class ScreeningDialog(QDialog):
     # --- input --------------------------------------------------------------------------------
     def open_file(self, path: str | None = None, column: str | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Open a list of names", "",
-                                                  "Lists of names (*.txt *.csv *.tsv);;All files (*)")
+            path, _ = QFileDialog.getOpenFileName(self, tr("Open a list of names"), "",
+                                                  tr("Lists of names (*.txt *.csv *.tsv);;All files (*)"))
             if not path:
                 return False
         try:
             if column is None and Path(path).suffix.lower() in (".csv", ".tsv"):
                 columns = file_columns(path)
                 if len(columns) > 1 and "name" not in [c.casefold() for c in columns]:
-                    column, ok = QInputDialog.getItem(self, "Which column?", "The column that holds the names:",
-                                                      columns, 0, False)
+                    column, ok = QInputDialog.getItem(self, tr("Which column?"),
+                                                      tr("The column that holds the names:"), columns, 0, False)
                     if not ok:
                         return False
             names = read_names(path, column=column)
         except (NameListError, OSError) as exc:
-            self.summary.setText(f"Not opened: {exc}")
+            self.summary.setText(tr("Not opened: {reason}").format(reason=exc))
             return False
         self.names.setPlainText("\n".join(names.names))
-        self.summary.setText(f"{len(names.names):,} names read from {path}"
-                             + (f" (column “{names.column}”)" if names.column else ""))
+        read = tr("{n} names read from {path}").format(n=f"{len(names.names):,}", path=path)
+        if names.column:
+            read = tr("{read} (column “{column}”)").format(read=read, column=names.column)
+        self.summary.setText(read)
         return True
 
     # --- the run ------------------------------------------------------------------------------
@@ -196,10 +233,10 @@ class ScreeningDialog(QDialog):
         try:
             self._names = parse_names(self.names.toPlainText()).names
         except NameListError as exc:
-            self.summary.setText(f"Not screened: {exc}")
+            self.summary.setText(tr("Not screened: {reason}").format(reason=exc))
             return False
         if not self._names:
-            self.summary.setText("Paste or open some names first.")
+            self.summary.setText(tr("Paste or open some names first."))
             return False
         info = self.workspace.info
         self.run = ScreeningRun([], self.threshold.value(), self.on, info.dataset_version, info.as_of,
@@ -246,11 +283,14 @@ class ScreeningDialog(QDialog):
         if run is None:
             return
         done = len(run.results)
-        self.summary.setText(
-            (f"Cancelled after {done:,} of {run.total:,} names. " if run.cancelled else "")
-            + f"{done:,} names screened: {run.possible_matches:,} possible matches for {run.possible_names:,} "
-              f"names, {run.cleared_names:,} cleared (threshold {run.threshold}). Double-click or press Enter on "
-              f"a match to open the company.")
+        text = tr("{done} names screened: {matches} possible matches for {names} names, {cleared} cleared "
+                  "(threshold {threshold}). Double-click or press Enter on a match to open the company.").format(
+            done=f"{done:,}", matches=f"{run.possible_matches:,}", names=f"{run.possible_names:,}",
+            cleared=f"{run.cleared_names:,}", threshold=run.threshold)
+        if run.cancelled:
+            text = tr("Cancelled after {done} of {total} names. {summary}").format(
+                done=f"{done:,}", total=f"{run.total:,}", summary=text)
+        self.summary.setText(text)
 
     def _on_threshold(self, value: int) -> None:
         self.threshold_label.setText(f"{value}")
@@ -271,14 +311,14 @@ class ScreeningDialog(QDialog):
         if self.run is None:
             return False
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export the screening report", "screening-report.csv",
-                                                  "CSV (*.csv)")
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export the screening report"), "screening-report.csv",
+                                                  tr("CSV (*.csv)"))
             if not path:
                 return False
         try:
             write_report(path, self.run)
         except (SaveError, OSError) as exc:
-            self.summary.setText(f"Not exported: {exc}")
+            self.summary.setText(tr("Not exported: {reason}").format(reason=exc))
             return False
-        self.summary.setText(self.summary.text() + f" Report written to {path}.")
+        self.summary.setText(tr("{summary} Report written to {path}.").format(summary=self.summary.text(), path=path))
         return True

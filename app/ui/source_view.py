@@ -13,6 +13,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from app.ui.i18n import tr
+
 ALLOWED_SCHEMES = ("http", "https")
 INTERNAL = "curbwatch"  # links between records: curbwatch:record/<kind>/<id>, curbwatch:announcement/<text>
 
@@ -47,8 +49,8 @@ class SourceView(QTextBrowser):
             self.internal.emit([unquote(p) for p in url.path().split("/")])
             return True
         if not allowed(url):
-            self.refused.emit(f"Not opened: {url.toString()} (only web links, http or https, are opened from "
-                              f"the sources).")
+            self.refused.emit(tr("Not opened: {url} (only web links, http or https, are opened from the "
+                                 "sources).").format(url=url.toString()))
             return False
         return bool(self._opener(url))
 

@@ -1,0 +1,97 @@
+"""Statuses and list memberships as the window shows them, in the user's language.
+
+The domain composes an English label for each status (``app.domain.status``), which the CSV
+export and the command line keep. The window builds its own text from the status's fields
+(kind, dates, flags) with translatable templates, so that a status reads as a sentence in
+Chinese too; in English it is the domain's label word for word (a test holds them together).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from app.domain.listings import LIST_LABELS, lists_of
+from app.domain.model import Company
+from app.domain.status import ANNOUNCED, EXPIRED, IN_FORCE, LIFTED, NOT_LISTED, SUSPENDED, UNKNOWN, Status
+from app.ui.i18n import tr
+
+SEPARATOR = " · "
+# The day an announced measure takes effect is in the domain's label only (it comes from a
+# later event, not from the status's own fields).
+_DUE = re.compile(r"in force from ([0-9]{4}-[0-9]{2}-[0-9]{2})")
+
+
+def _iso(date: dt.date | None) -> str:
+    return date.isoformat() if date is not None else "?"
+
+
+def days_left_text(days: int) -> str:
+    """"last day", "1 day left", "12 days left"."""
+    if days == 0:
+        return tr("last day")
+    return (tr("{n} day left") if days == 1 else tr("{n} days left")).format(n=days)
+
+
+def _base_text(status: Status) -> str:
+    kind, since = status.kind, _iso(status.since)
+    if kind == LIFTED:
+        return tr("Lifted {date}").format(date=since)
+    if kind == UNKNOWN:
+        return tr("Changed {date}, outcome unconfirmed; verify").format(date=since)
+    if kind == SUSPENDED:
+        if status.ends is None:
+            return tr("Suspended, no end date stated")
+        template = tr("Suspended until {date}") if status.ends_confirmed else \
+            tr("Suspended until {date} (end date unconfirmed)")
+        text = template.format(date=status.ends.isoformat())
+        if status.days_left is not None:
+            text += SEPARATOR + days_left_text(status.days_left)
+        return text
+    if kind == EXPIRED:
+        return tr("Suspension ended {date}; no later data, verify").format(date=_iso(status.ends))
+    if kind == IN_FORCE:
+        return tr("In force since {date}").format(date=since)
+    if kind == ANNOUNCED:
+        due = _DUE.search(status.label)
+        if due is not None:
+            return tr("Announced {date}, in force from {due}").format(date=since, due=due[1])
+        return tr("Announced {date}, not yet in force").format(date=since)
+    if kind == NOT_LISTED:
+        return tr("Not in force")
+    return status.label
+
+
+def status_text(status: Status) -> str:
+    """The status as a table cell and the detail pane say it: "In force since 2025-04-04 · data
+    to 2025-11-10, verify" (the tail only for a status date past the data)."""
+    text = _base_text(status)
+    if status.data_to is not None and status.kind != EXPIRED:
+        # An ended suspension already says "no later data, verify"; an unconfirmed change says "verify".
+        tail = tr("data to {date}") if status.kind == UNKNOWN else tr("data to {date}, verify")
+        text += SEPARATOR + tail.format(date=status.data_to.isoformat())
+    return text
+
+
+def data_age_text(as_of: dt.date, on: dt.date) -> str:
+    """One sentence on how old the data is against the status date ("" when it is not)."""
+    if on <= as_of:
+        return ""
+    days = (on - as_of).days
+    template = tr("The data reaches {as_of}, {days} day before the status date {on}: later decisions are not "
+                  "in it, so verify any status before relying on it.") if days == 1 else \
+        tr("The data reaches {as_of}, {days} days before the status date {on}: later decisions are not in it, "
+           "so verify any status before relying on it.")
+    return template.format(as_of=as_of.isoformat(), days=days, on=on.isoformat())
+
+
+def lists_text(company: Company) -> str:
+    """"Export control list (MOFCOM Announcement No. 13 of 2025); Unreliable Entity List (…)"; the
+    announcements are data and stay as written."""
+    parts = []
+    for key in lists_of(company):
+        instrument = company.announcement if key == "export_control" else company.uel_announcement
+        label = tr(LIST_LABELS[key])
+        parts.append(tr("{list} ({announcement})").format(list=label, announcement=instrument)
+                     if instrument else label)
+    return tr("; ").join(parts)
