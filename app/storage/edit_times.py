@@ -4,12 +4,14 @@ backups (each a whole copy of the user's layer at a known time). The layer itsel
 times, and none is added to it.
 
 A change's time is exact when the journal line that gave the field its present value is
-there; otherwise it lies between the newest backup without that value and the oldest one
-(in an unbroken run up to now) with it, or before the oldest backup that has it.
+there; otherwise it lies between the saves of the newest backup without that value and of the
+oldest one (in an unbroken run up to now) with it, or before the oldest backup that has it. A
+backup is dated by its content's "saved_at" (the data was so then), not by when it was copied.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,8 +20,11 @@ from typing import Any
 from app.domain.states import Change
 from app.storage.clock import as_utc, utc_now
 from app.storage.journal import data_of
+from app.storage.safe_open import read_regular
+from app.storage.strict_json import MAX_DOCUMENT_BYTES
 
 _MISSING = object()
+_SAVED_AT = re.compile(rb'"saved_at":\s*"([0-9TZ:-]{20})"')
 MAX_BACKUPS_READ = 60  # the thinned backups of half a year are fewer; beyond this, "before"
 
 
@@ -110,10 +115,11 @@ def edit_times(userdata, changes: Iterable[Change], *, now: datetime | None = No
     present = {key: _value(current, *key) for key in wanted}
     backups = userdata.backups()
     newest = _read(userdata, backups[0]) if backups else None
+    newest_at = _saved_at(backups[0]) if backups else None
     # Newest first: the layer now, each journal line's layer, then the backups.
     states: list[tuple[datetime, bool, dict[str, Any] | None]] = [(as_utc(now or utc_now()), False, current)]
     if newest is not None or not backups:  # the journal is replayed over the newest backup, or from nothing
-        states += reversed(_journal_states(userdata, newest, as_utc(backups[0].when) if backups else None))
+        states += reversed(_journal_states(userdata, newest, newest_at))
     out: dict[tuple, EditTime] = {}
     pending = set(wanted)
     newer: dict[tuple, tuple[datetime, bool]] = {}
@@ -134,11 +140,25 @@ def edit_times(userdata, changes: Iterable[Change], *, now: datetime | None = No
             break
         layer = newest if entry is backups[0] else _read(userdata, entry)
         if layer is not None:
-            visit(as_utc(entry.when), False, layer)
+            visit(newest_at if entry is backups[0] else _saved_at(entry), False, layer)
     for key in pending:
         when_had, exact_had = newer.get(key, (None, False))
         out[key] = EditTime(at=when_had) if exact_had else EditTime(before=when_had)
     return out
+
+
+def _saved_at(entry) -> datetime:
+    """When a backup's content was saved (its "saved_at"): the data was like that then, and until
+    the backup was taken only the journal holds later edits. The backup's own time if unknown."""
+    try:
+        raw = read_regular(entry.path, MAX_DOCUMENT_BYTES + 1) or b""
+    except OSError:
+        raw = b""
+    # The last "saved_at" key: sorted after "data", and a quote inside a string is escaped, so
+    # text in the user's notes cannot match it.
+    found = _SAVED_AT.findall(raw[-4096:]) or _SAVED_AT.findall(raw)
+    when = _parse_at(found[-1].decode("ascii", "replace")) if found else None
+    return when if when is not None and when <= as_utc(entry.when) else as_utc(entry.when)
 
 
 def _read(userdata, entry) -> dict[str, Any] | None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -97,6 +98,13 @@ class UpdateDialog(QDialog):
 
     def load(self, path: str | Path) -> bool:
         """Read and check ``path`` and show what it would change; a refusal is shown instead."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the trial merge: ~0.5 s with 10,000 edits
+        try:
+            return self._load(path)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _load(self, path: str | Path) -> bool:
         self.update_file, self.preview, self.error = None, None, ""
         self.table.setRowCount(0)
         self.apply_button.setEnabled(False)

@@ -407,8 +407,8 @@ def test_edit_times_come_from_the_journal_and_the_backups(bundled, user_data_dir
             userdata.save()  # a routine backup of the file before it, at most every ten minutes
 
         edit(0, "usgs-mcs-2026.china", 45_000_000)  # no file before: no backup
-        edit(20, "usgs-mcs-2026.brazil", 20_000_000)  # backup 09:20 (China); the journal is cut there
-        edit(40, "usgs-mcs-2026.india", 1_000_000)  # backup 09:40 (China, Brazil)
+        edit(20, "usgs-mcs-2026.brazil", 20_000_000)  # backup at 09:20 of the file saved at 09:00 (China)
+        edit(40, "usgs-mcs-2026.india", 1_000_000)  # backup of the file of 09:20 (China, Brazil); journal cut
         edit(45, "usgs-mcs-2026.vietnam", 2_000_000)  # no backup (five minutes)
         changes = userdata.workspace.changes()
         found = edit_times(userdata, changes)
@@ -418,6 +418,6 @@ def test_edit_times_come_from_the_journal_and_the_backups(bundled, user_data_dir
     assert times == {
         "usgs-mcs-2026.vietnam": "2026-12-01 09:45 UTC",
         "usgs-mcs-2026.india": "2026-12-01 09:40 UTC",
-        "usgs-mcs-2026.brazil": "between 2026-12-01 09:20 UTC and 2026-12-01 09:40 UTC",
-        "usgs-mcs-2026.china": "on or before 2026-12-01 09:20 UTC",
+        "usgs-mcs-2026.brazil": "between 2026-12-01 09:00 UTC and 2026-12-01 09:20 UTC",
+        "usgs-mcs-2026.china": "on or before 2026-12-01 09:00 UTC",
     }

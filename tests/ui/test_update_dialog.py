@@ -220,9 +220,9 @@ def test_what_changed_lists_versions_differences_and_my_edits_with_times(monkeyp
     assert "Brazil (USGS MCS 2026)\nReserves: 21,000,000 t → 22,000,000 t" in text
     mine = text[text.index("Your changes (2), newest first"):]
     # The edit after the import is in the journal (exact); the one before it is in the backup made
-    # before the import (the journal was cut there), so it is known to be no later than that.
+    # before the import (the journal was cut there), of the file saved at 09:00: no later than that.
     assert "2026-12-01 11:00 UTC\nReserve\nIndia (USGS MCS 2026)\nReserves\nNA\n7,000,000 t" in mine
-    assert "on or before 2026-12-01 10:00 UTC\nReserve\nChina (USGS MCS 2026)\nReserves\n44,000,000 t\n45,000,000 t" \
+    assert "on or before 2026-12-01 09:00 UTC\nReserve\nChina (USGS MCS 2026)\nReserves\n44,000,000 t\n45,000,000 t" \
         in mine
     assert mine.index("India") < mine.index("China")
 
