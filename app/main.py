@@ -170,7 +170,25 @@ def _application():
             app.setWindowIcon(QIcon(str(icon)))
     except FileNotFoundError:
         pass
+    _install_translations(app)
     return app
+
+
+def _install_translations(app) -> None:
+    """The window's language: the one chosen in View > Language, else the system's (English when
+    there is no catalogue for it). Done before any widget exists: texts are translated as built."""
+    from PySide6.QtCore import QSettings
+
+    from app.storage.paths import resources_dir
+    from app.ui.i18n import chosen_language, current_language, install
+
+    if current_language() != "en":  # already installed in this process
+        return
+    try:
+        folder = resources_dir() / "translations"
+    except FileNotFoundError:
+        return
+    install(app, chosen_language(QSettings()), folder)
 
 
 def _screenshots(bundled, data_dir: Path, directory: Path, on: dt.date) -> int:

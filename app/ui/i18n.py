@@ -18,11 +18,14 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 
 from app.domain.text import QT_TRANSLATE_NOOP
 
-__all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "SETTING", "chosen_language", "confidence", "install", "tr"]
+__all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "SETTING", "chosen_language", "confidence", "current_language",
+           "install", "tr", "uninstall"]
 
 # Each language named in itself: the menu must be readable whatever language is showing.
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 SETTING = "view/language"
+_current = "en"  # the language whose catalogue install() loaded
+_installed: list[tuple[QTranslator, QLocale]] = []  # what install() put in place, for uninstall()
 CONFIDENCE_LABELS = {"HIGH": QT_TRANSLATE_NOOP("", "HIGH"), "MED": QT_TRANSLATE_NOOP("", "MED"),
                      "LOW": QT_TRANSLATE_NOOP("", "LOW"), "UNCONFIRMED": QT_TRANSLATE_NOOP("", "UNCONFIRMED")}
 
@@ -30,6 +33,11 @@ CONFIDENCE_LABELS = {"HIGH": QT_TRANSLATE_NOOP("", "HIGH"), "MED": QT_TRANSLATE_
 def tr(text: str) -> str:
     """The text in the user's language (itself when no translation is loaded)."""
     return QCoreApplication.translate("", text)
+
+
+def current_language() -> str:
+    """The language the window shows ("en" until a catalogue is installed)."""
+    return _current
 
 
 def confidence(code: str) -> str:
@@ -55,15 +63,30 @@ def install(app, language: str, translations_dir: Path) -> QTranslator | None:
     """Load ``curbwatch_<language>.qm``, and Qt's own ``qtbase_<language>.qm`` (standard buttons,
     file dialogs, the text fields' context menus) from Qt's translations folder when it is there.
     Returns Curbwatch's translator, or None for English or a catalogue that cannot be loaded (the
-    window then shows English)."""
+    window then shows English). Qt's own widgets (the calendar's month names) follow the language."""
+    global _current
     if language == "en":
         return None
     translator = QTranslator(app)
     if not translator.load(str(translations_dir / f"curbwatch_{language}.qm")):
         return None
     app.installTranslator(translator)
+    _installed.append((translator, QLocale()))
     qt_translator = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_translator.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_translator)
+        _installed.append((qt_translator, QLocale()))
+    QLocale.setDefault(QLocale(language))
+    _current = language
     return translator
+
+
+def uninstall(app) -> None:
+    """Take out what install() put in place and go back to English (tests switch languages)."""
+    global _current
+    while _installed:
+        translator, locale = _installed.pop()
+        app.removeTranslator(translator)
+        QLocale.setDefault(locale)
+    _current = "en"

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.domain import fields as F
 from app.domain.kinds import COMPANIES, ELEMENTS
-from app.domain.status import data_age_text
 from app.ui.banner import Banner, BannerArea
 from app.ui.columns import COMPANY_COLUMNS, ELEMENT_COLUMNS
 from app.ui.controller import EditController
@@ -29,12 +28,16 @@ from app.ui.date_field import DateLineEdit
 from app.ui.detail import company_html, element_html
 from app.ui.global_search import GlobalSearch
 from app.ui.help import HelpDialog, about_the_data, shortcuts_html
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 from app.ui.menus import build_menus
+from app.ui.messages import refusal_text
 from app.ui.record_tab import RecordTab
 from app.ui.reserves_tab import ReservesTab
+from app.ui.status_text import data_age_text
 from app.ui.view_state import ViewState
 
-TABS = (("companies", "Companies"), ("elements", "Element restrictions"), ("reserves", "Reserves"))
+TABS = (("companies", QT_TRANSLATE_NOOP("", "Companies")), ("elements", QT_TRANSLATE_NOOP("", "Element restrictions")),
+        ("reserves", QT_TRANSLATE_NOOP("", "Reserves")))
 TAB_KEYS = tuple(key for key, _title in TABS)
 LOCK_RETRY_MS = 5_000  # how often a read-only copy checks whether the other copy has gone
 
@@ -73,7 +76,7 @@ class MainWindow(QMainWindow):
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(0, 0, 0, 0)
             self._holders[key] = layout
-            self.tabs.addTab(holder, title)
+            self.tabs.addTab(holder, tr(title))
         self.view_state = ViewState(self)
         self.tabs.currentChanged.connect(lambda index: self.tab(TAB_KEYS[index]) if index >= 0 else None)
         self.banners = BannerArea(self)
@@ -86,12 +89,12 @@ class MainWindow(QMainWindow):
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        toolbar = QToolBar("Status date")
+        toolbar = QToolBar(tr("Status date"))
         toolbar.setObjectName("status-date")
         toolbar.setMovable(False)
-        label = QLabel(" Status &on: ")
+        label = QLabel(tr(" Status &on: "))
         toolbar.addWidget(label)
-        self.status_date = DateLineEdit(required=True, label="Status date")
+        self.status_date = DateLineEdit(required=True, label=tr("Status date"))
         self.status_date.set_value(on)
         self.status_date.setMaximumWidth(170)
         self.status_date.returnPressed.connect(self._on_date_typed)
@@ -108,7 +111,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.as_of_status = QLabel()
         self.save_status = QLabel()
-        for part, name in ((self.save_status, "Save state"), (self.as_of_status, "Data and status date")):
+        for part, name in ((self.save_status, tr("Save state")), (self.as_of_status, tr("Data and status date"))):
             part.setAccessibleName(name)
             part.setStyleSheet("QLabel { border-left: 1px solid palette(mid); padding: 0 6px; }")  # separated parts
             self.statusBar().addPermanentWidget(part)
@@ -127,8 +130,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.build_all_tabs)
         if controller.read_only:
             reason = controller.userdata.read_only_reason
-            self.add_banner("warning", "Read-only: " + (reason or "your data folder cannot be written.")
-                            + " You can look things up and export, but edits are off.", closable=False,
+            self.add_banner("warning", tr("Read-only: {reason} You can look things up and export, but edits are off.")
+                            .format(reason=reason or tr("your data folder cannot be written.")), closable=False,
                             reason="read-only")
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(LOCK_RETRY_MS)
@@ -154,11 +157,11 @@ class MainWindow(QMainWindow):
             return ReservesTab(controller, on, self)
         if key == "companies":
             tab = RecordTab(COMPANIES, COMPANY_COLUMNS, company_html,
-                            "Filter companies: names, announcements, notes, timelines (typos forgiven)",
+                            tr("Filter companies: names, announcements, notes, timelines (typos forgiven)"),
                             controller, on, self, index=self.search.index)
         else:
             tab = RecordTab(ELEMENTS, ELEMENT_COLUMNS, element_html,
-                            "Filter elements: names, announcements, items, notes, timelines",
+                            tr("Filter elements: names, announcements, items, notes, timelines"),
                             controller, on, self, index=self.search.index)
         tab.detail.refused.connect(lambda message: self.statusBar().showMessage(message, 10000))
         tab.detail.hovered.connect(lambda url: self.statusBar().showMessage(url, 5000) if url else None)
@@ -193,8 +196,8 @@ class MainWindow(QMainWindow):
         for action in (self.add_action, self.edit_action, self.delete_action, self.reset_action,
                        self.restore_action, self.import_action):
             action.setEnabled(True)
-        self.add_banner("info", "The other Curbwatch window has closed: your data is open here now, and you can "
-                        "edit it.", reason="read-only-ended")
+        self.add_banner("info", tr("The other Curbwatch window has closed: your data is open here now, and you can "
+                                   "edit it."), reason="read-only-ended")
         for tab in self.built_tabs():
             tab.table.viewport().update()
         self._update_save_state()
@@ -243,7 +246,7 @@ class MainWindow(QMainWindow):
 
     def show_about_data(self) -> None:
         info = self.workspace.info
-        HelpDialog("About the data", about_the_data(info.as_of.isoformat(), info.dataset_version), self).exec()
+        HelpDialog(tr("About the data"), about_the_data(info.as_of.isoformat(), info.dataset_version), self).exec()
 
     def show_screening(self):
         from app.ui.screening_dialog import ScreeningDialog
@@ -255,7 +258,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_shortcuts(self) -> None:
-        HelpDialog("Keyboard shortcuts", shortcuts_html(), self).exec()
+        HelpDialog(tr("Keyboard shortcuts"), shortcuts_html(), self).exec()
 
     def current_tab(self):
         return self.tab(TAB_KEYS[max(self.tabs.currentIndex(), 0)])
@@ -283,12 +286,13 @@ class MainWindow(QMainWindow):
     def _on_save_failed(self, message: str) -> None:
         error = self.controller.last_error
         if error is not None and error.kind == "changed_on_disk":
-            text = (f"Your latest changes are not saved: {self.controller.userdata.path} was changed by another "
-                    f"program since Curbwatch read it. Overwrite it with your data (the other version is backed "
-                    f"up first), or reload it (your unsaved changes are dropped).")
-            actions = (("Overwrite", self.overwrite_on_disk), ("Reload", self.reload_from_disk))
+            text = tr("Your latest changes are not saved: {path} was changed by another program since Curbwatch read "
+                      "it. Overwrite it with your data (the other version is backed up first), or reload it (your "
+                      "unsaved changes are dropped).").format(path=self.controller.userdata.path)
+            actions = ((tr("Overwrite"), self.overwrite_on_disk), (tr("Reload"), self.reload_from_disk))
         else:
-            text = f"Your latest changes are not saved yet: {message} Curbwatch keeps them and will try again."
+            text = tr("Your latest changes are not saved yet: {reason} Curbwatch keeps them and will try "
+                      "again.").format(reason=message)
             actions = ()
         self.add_banner("error", text, closable=False, actions=actions, reason="save")
         self._update_save_state()
@@ -315,15 +319,18 @@ class MainWindow(QMainWindow):
 
     def _update_save_state(self) -> None:
         if self.controller.read_only:
-            self.save_status.setText("Read-only")
+            self.save_status.setText(tr("Read-only"))
         elif self.controller.last_error is not None:
-            self.save_status.setText("Not saved")
+            self.save_status.setText(tr("Not saved"))
         elif self.controller.dirty:
-            self.save_status.setText("Saving…")
+            self.save_status.setText(tr("Saving…"))
         else:
             count = self.workspace.change_count()
-            self.save_status.setText(f"All changes saved ({count} changed record{'s' if count != 1 else ''})"
-                                    if count else "No changes of yours")
+            if not count:
+                self.save_status.setText(tr("No changes of yours"))
+            else:
+                self.save_status.setText((tr("All changes saved ({n} changed record)") if count == 1 else
+                                          tr("All changes saved ({n} changed records)")).format(n=count))
 
     # --- the status date ------------------------------------------------------------------
     def _update_labels(self) -> None:
@@ -333,15 +340,17 @@ class MainWindow(QMainWindow):
             self.add_banner("info", age, reason="data-age")  # once, however many rows it concerns
         else:
             self.banners.clear("data-age")
-        self.as_of.setText(f"Dataset {info.dataset_version}, <b>as of {info.as_of.isoformat()}</b>")
-        self.as_of_status.setText(f"{APP_NAME} {__version__} · data as of {info.as_of.isoformat()} · "
-                                  f"statuses computed for {self.on.isoformat()}")
+        self.as_of.setText(tr("Dataset {version}, <b>as of {as_of}</b>").format(version=info.dataset_version,
+                                                                                  as_of=info.as_of.isoformat()))
+        self.as_of_status.setText(tr("{app} {app_version} · data as of {as_of} · statuses computed for {on}").format(
+            app=APP_NAME, app_version=__version__, as_of=info.as_of.isoformat(), on=self.on.isoformat()))
 
     def _on_date_typed(self) -> None:
         try:
             on = F.parse_date("Status date", self.status_date.text())
         except F.FieldError as exc:
-            message = f"Not changed: {exc}. Statuses stay computed for {self.on.isoformat()}."
+            message = tr("Not changed: {reason}. Statuses stay computed for {on}.").format(
+                reason=refusal_text(str(exc)), on=self.on.isoformat())
             self.status_date.setStyleSheet("border:1px solid #b3261e")
             self.statusBar().showMessage(message, 10000)
             QToolTip.showText(self.status_date.mapToGlobal(self.status_date.rect().bottomLeft()), message,
@@ -454,8 +463,8 @@ class MainWindow(QMainWindow):
         error = self.controller.last_error
         return QMessageBox.warning(
             self, APP_NAME,
-            f"Your latest changes could not be saved.\n\n{error or ''}\n\nTry again, quit and lose them, or cancel "
-            f"and keep working (you can still export them with File > Export CSV).",
+            tr("Your latest changes could not be saved.\n\n{reason}\n\nTry again, quit and lose them, or cancel and "
+               "keep working (you can still export them with File > Export CSV).").format(reason=error or ""),
             QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Retry)
 
