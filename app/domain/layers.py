@@ -170,6 +170,22 @@ def validate_entry(entry: Any, where: str) -> None:
         raise ValueError(f"{where}: unknown key {sorted(unknown)[0]!r}")
 
 
+def rename_colliding_additions(entries: dict[str, Any], bundled: dict[str, Any], kind: str,
+                               new_id) -> list[tuple[str, str, str]]:
+    """Give the user's added records whose ids the bundle now uses a new id (``new_id(raw)``);
+    returns (kind, old id, new id) for each."""
+    renamed = []
+    for record_id in [i for i, e in entries.items() if isinstance(e, dict) and "added" in e and i in bundled]:
+        entry = entries.pop(record_id)
+        if not isinstance(entry.get("added"), dict):
+            continue
+        fresh = new_id(entry["added"])
+        entry["added"]["id"] = fresh
+        entries[fresh] = entry
+        renamed.append((kind, record_id, fresh))
+    return renamed
+
+
 def count_changes(layer: dict[str, Any]) -> int:
     return sum(len(v) for v in layer.get("records", {}).values())
 

@@ -73,3 +73,28 @@ def about_edited_field(kind: str, raw: dict[str, Any], name: str, exc: EditError
             return EditError(f"{info.field_label(issued)}: must not be after the date it took effect "
                              f"({info.field_label(effective)}: {raw.get(effective)})", issued)
     return exc
+
+
+def changes_of(workspace, bundled: dict[str, dict[str, dict[str, Any]]]) -> list[Change]:
+    """Every change in ``workspace``'s layer: records added or deleted, and each edited field with
+    its bundled value, the user's value, its conflict and whether the record left the bundle."""
+    out: list[Change] = []
+    for kind, entries in workspace.layer_view()["records"].items():
+        for record_id, entry in entries.items():
+            label = workspace.label(kind, record_id)
+            if "added" in entry:
+                out.append(Change(kind, record_id, label, "", "added", None, entry["added"]))
+            elif entry.get("deleted"):
+                out.append(Change(kind, record_id, label, "", "deleted", entry.get("snapshot"), None))
+            else:
+                base = bundled[kind].get(record_id) or entry.get("snapshot") or {}
+                for name, mine in entry.get("fields", {}).items():
+                    out.append(Change(kind, record_id, label, name, "edited", base.get(name), mine,
+                                      workspace.conflict(kind, record_id, name),
+                                      workspace.is_orphaned(kind, record_id)))
+    return out
+
+
+def record_label(kind: str, raw: dict[str, Any], editions: dict[str, Any] | None = None) -> str:
+    """A record as the user knows it ("Gallium (Ga)", "Brazil (USGS MCS 2025)")."""
+    return kind_of(kind).describe(raw, editions or {})

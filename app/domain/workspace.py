@@ -12,7 +12,8 @@ import copy
 from typing import Any, Callable
 
 from app.domain import layers as L
-from app.domain.states import Change, EditError, Rejected, Staged, about_edited_field, field_words
+from app.domain.states import (Change, EditError, Rejected, Staged, about_edited_field, changes_of,  # noqa: F401
+                               field_words, record_label)
 from app.domain.fields import FieldError, to_json_value
 from app.domain.kinds import KIND_KEYS, kind_of
 from app.domain.model import Dataset, DatasetInfo, Edition
@@ -23,10 +24,6 @@ from app.domain.records import RecordError
 Listener = Callable[[str, "str | None"], None]
 BATCH_NOTIFY_FROM = 20
 _LOAD_ERRORS = (RecordError, FieldError, KeyError, TypeError, ValueError, AttributeError)
-
-
-def record_label(kind: str, raw: dict[str, Any], editions: dict[str, Edition] | None = None) -> str:
-    return kind_of(kind).describe(raw, editions or {})
 
 
 class Workspace:
@@ -95,19 +92,10 @@ class Workspace:
         return Staged(kind, record_id, None, raw, record)
 
     def _rename_colliding_additions(self) -> None:
-        """A record the user added whose id a newer bundled dataset now uses for one of its
-        own: both are kept, the user's under a new id (reported in ``renamed``)."""
+        """User-added ids a newer bundle took: both records kept, the user's renamed (``renamed``)."""
         for kind in KIND_KEYS:
-            entries = self.layer["records"][kind]
-            for record_id in [i for i, e in entries.items() if isinstance(e, dict) and "added" in e
-                              and i in self._bundled[kind]]:
-                entry = entries.pop(record_id)
-                if not isinstance(entry.get("added"), dict):
-                    continue
-                new_id = self.new_record_id(kind, entry["added"])
-                entry["added"]["id"] = new_id
-                entries[new_id] = entry
-                self.renamed.append((kind, record_id, new_id))
+            self.renamed += L.rename_colliding_additions(self.layer["records"][kind], self._bundled[kind], kind,
+                                                         lambda raw, k=kind: self.new_record_id(k, raw))
 
     def _check_unique_all(self) -> None:
         """Drop user entries that collide with another record (a hand-edited duplicate, or a
@@ -207,20 +195,8 @@ class Workspace:
         return record_label(kind, raw, self._editions_by_id)
 
     def changes(self) -> list[Change]:
-        out: list[Change] = []
-        for kind in KIND_KEYS:
-            for record_id, entry in self.layer["records"][kind].items():
-                label = self.label(kind, record_id)
-                if "added" in entry:
-                    out.append(Change(kind, record_id, label, "", "added", None, entry["added"]))
-                elif entry.get("deleted"):
-                    out.append(Change(kind, record_id, label, "", "deleted", entry.get("snapshot"), None))
-                else:
-                    bundled = self._bundled[kind].get(record_id) or entry.get("snapshot") or {}
-                    for name, mine in entry.get("fields", {}).items():
-                        out.append(Change(kind, record_id, label, name, "edited", bundled.get(name), mine,
-                                          self.conflict(kind, record_id, name), self.is_orphaned(kind, record_id)))
-        return out
+        """Every change the user made, field by field (see ``states.changes_of``)."""
+        return changes_of(self, self._bundled)
 
     def change_count(self) -> int:
         return L.count_changes(self.layer)
@@ -338,7 +314,7 @@ class Workspace:
         try:
             return to_json_value(kind_of(kind).field(name).parse(value))
         except FieldError as exc:
-            raise EditError(str(exc)) from None
+            raise EditError(str(exc), name) from None
 
     def _staged_entry(self, kind: str, record_id: str, entry: dict[str, Any] | None) -> dict[str, Any] | None:
         return self.stage(kind, record_id, entry).entry
