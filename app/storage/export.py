@@ -24,7 +24,7 @@ from pathlib import Path
 
 from app.domain.listings import is_april_28, lists_text
 from app.domain.model import CATEGORY_LABELS
-from app.domain.reserves import compare_with_usgs
+from app.domain.reserves import compare_all
 from app.domain.status import Status, record_status
 from app.domain.workspace import Workspace
 from app.storage.atomic import atomic_write_bytes
@@ -127,10 +127,11 @@ def export_tables(workspace: Workspace, on: dt.date) -> dict[str, Table]:
                          label(status), _ends(status), label(military), label(ban), _ends(ban), shares,
                          _sources(e), *provenance("elements", e.id)])
     reserves = []
+    # The same comparison the Reserves table and chart show, computed once for every row.
+    comparisons = compare_all(dataset.reserves, dataset.editions)
     for r in dataset.reserves:
         edition = dataset.edition(r.edition)
-        comparison = "" if edition is None or edition.is_usgs else \
-            compare_with_usgs(r, dataset.reserves, dataset.editions).text
+        comparison = comparisons[r.id].text if r.id in comparisons else ""
         year = edition.data_year if edition and r.production_t is not None else None
         prior = edition.prior_year if edition and r.production_prior_t is not None else None
         reserves.append([r.id, r.country, edition.short if edition else r.edition, r.edition,
