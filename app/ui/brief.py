@@ -17,11 +17,12 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocume
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from app import APP_NAME, __version__
-from app.domain.listings import lists_text
 from app.domain.model import CATEGORY_LABELS, EVENT_KIND_LABELS, MEASURE_LABELS, Company, Source
-from app.domain.status import data_age_text, measure_events, measures_of, record_status
+from app.domain.status import measure_events, measures_of, record_status
 from app.storage.view_export import write_shared
 from app.ui.html import Markup, br, esc, join, tag
+from app.ui.i18n import confidence, tr
+from app.ui.status_text import data_age_text, lists_text, status_text
 
 SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)  # points, tried in turn until the brief fits one page
 MARGIN_MM = 14.0
@@ -29,37 +30,44 @@ MARGIN_MM = 14.0
 
 def _source(source: Source) -> Markup:
     url = join([" ", tag("span", source.url, style="color:#333")]) if source.url else esc("")
-    return join([source.title, url, f" [{source.confidence}]"])
+    return join([source.title, url, f" [{confidence(source.confidence)}]"])
 
 
 def _facts(record) -> list[tuple[str, object]]:
     if isinstance(record, Company):
-        facts: list[tuple[str, object]] = [("On", lists_text(record))]
-        if record.listed is not None:
-            facts.append(("Export control list", f"{record.announcement}, issued {record.listed.isoformat()}"
-                          + (f", in force {record.effective.isoformat()}" if record.effective else "")))
-        if record.uel_date is not None:
-            facts.append(("Unreliable Entity List", f"{record.uel_announcement}, issued {record.uel_date.isoformat()}"
-                          + (f", in force {record.uel_effective.isoformat()}" if record.uel_effective else "")))
+        facts: list[tuple[str, object]] = [(tr("On"), lists_text(record))]
+        for label, instrument, issued, effective in (
+                (tr("Export control list"), record.announcement, record.listed, record.effective),
+                (tr("Unreliable Entity List"), record.uel_announcement, record.uel_date, record.uel_effective)):
+            if issued is not None:
+                facts.append((label, _issued(instrument, issued, effective, tr("{text}, in force {date}"))))
         if record.name_zh:
-            facts.append(("Chinese name", record.name_zh))
+            facts.append((tr("Chinese name"), record.name_zh))
         if record.aliases:
-            facts.append(("Also known as", "; ".join(record.aliases)))
-        facts.append(("Name confidence", record.name_confidence))
+            facts.append((tr("Also known as"), "; ".join(record.aliases)))
+        facts.append((tr("Name confidence"), confidence(record.name_confidence)))
         return facts
-    facts = [("Element", f"{record.name} ({record.symbol}, Z={record.atomic_number}), "
-                         f"{CATEGORY_LABELS.get(record.category, record.category).lower()}"),
-             ("Announcement", f"{record.announcement}, issued {record.announced.isoformat()}, effective "
-                              f"{record.effective.isoformat()}"),
-             ("Control code", (record.control_code or "–") + ("" if record.control_code_confirmed or not
-                                                               record.control_code else " (unconfirmed)"))]
+    group = tr(CATEGORY_LABELS.get(record.category, record.category)).lower()
+    code = record.control_code or "–"
+    if record.control_code and not record.control_code_confirmed:
+        code = tr("{code} (unconfirmed)").format(code=code)
+    facts = [(tr("Element"), f"{record.name} ({record.symbol}, Z={record.atomic_number}), {group}"),
+             (tr("Announcement"), _issued(record.announcement, record.announced, record.effective,
+                                          tr("{text}, effective {date}"))),
+             (tr("Control code"), code)]
     if record.items:
-        facts.append(("Items covered", record.items))
+        facts.append((tr("Items covered"), record.items))
     for share in record.shares:
         year = "" if str(share.year) in share.basis else f" ({share.year})"
-        facts.append(("China's share", f"{'≈' if share.approximate else ''}{share.percent:g}% of {share.basis}{year} "
-                                       f"[{share.confidence}], {share.source.title}"))
+        facts.append((tr("China's share"), tr("{percent} of {basis}{year} [{confidence}], {source}").format(
+            percent=f"{'≈' if share.approximate else ''}{share.percent:g}%", basis=share.basis, year=year,
+            confidence=confidence(share.confidence), source=share.source.title)))
     return facts
+
+
+def _issued(instrument: str, issued: dt.date, effective: dt.date | None, then: str) -> str:
+    text = tr("{announcement}, issued {date}").format(announcement=instrument, date=issued.isoformat())
+    return then.format(text=text, date=effective.isoformat()) if effective else text
 
 
 def brief_html(workspace, kind: str, record, on: dt.date, made: dt.date | None = None) -> str:
@@ -71,18 +79,20 @@ def brief_html(workspace, kind: str, record, on: dt.date, made: dt.date | None =
     for measure in measures_of(record):
         status = record_status(record, measure, on, info.as_of)
         if status is not None:
-            statuses.append(tag("tr", tag("td", MEASURE_LABELS.get(measure, measure), **cells),
-                                tag("td", tag("b", status.label), **cells)))
+            statuses.append(tag("tr", tag("td", tr(MEASURE_LABELS.get(measure, measure)), **cells),
+                                tag("td", tag("b", status_text(status)), **cells)))
     facts = [tag("tr", tag("td", label, **cells), tag("td", value, **cells)) for label, value in _facts(record)]
     timeline = []
     for measure in measures_of(record):
         for event in measure_events(record, measure):
-            until = f" until {event.until.isoformat()}" + ("" if event.until_confirmed else " (unconfirmed)") \
-                if event.until else ""
-            what = join([tag("b", EVENT_KIND_LABELS.get(event.kind, event.kind), until), f" [{event.confidence}]. ",
-                         event.text])
-            timeline.append(tag("tr", tag("td", event.date.isoformat(), **cells),
-                                tag("td", MEASURE_LABELS.get(measure, measure).split(" (")[0], **cells),
+            until = ""
+            if event.until:
+                template = tr("until {date}") if event.until_confirmed else tr("until {date} (unconfirmed)")
+                until = " " + template.format(date=event.until.isoformat())
+            what = join([tag("b", tr(EVENT_KIND_LABELS.get(event.kind, event.kind)), until),
+                         f" [{confidence(event.confidence)}]. ", event.text])
+            short = tr(MEASURE_LABELS.get(measure, measure)).split(" (")[0].split("（")[0]
+            timeline.append(tag("tr", tag("td", event.date.isoformat(), **cells), tag("td", short, **cells),
                                 tag("td", what, **cells)))
     sources, seen = [], set()
     for source in list(record.sources) + [s for e in record.events for s in e.sources]:
@@ -91,32 +101,35 @@ def brief_html(workspace, kind: str, record, on: dt.date, made: dt.date | None =
             sources.append(tag("li", _source(source)))
     edited = sorted(workspace.edited_fields(kind, record.id))
     if workspace.is_added(kind, record.id):
-        local = "Includes your local edits: you added this record."
+        local = tr("Includes your local edits: you added this record.")
     elif edited:
         from app.domain.kinds import kind_of
 
-        local = ("Includes your local edits: you changed " + ", ".join(kind_of(kind).field_label(n) for n in edited)
-                 + ".")
+        local = tr("Includes your local edits: you changed {fields}.").format(
+            fields=tr(", ").join(tr(kind_of(kind).field_label(n)) for n in edited))
     else:
-        local = "No local edits: the bundled data as published."
+        local = tr("No local edits: the bundled data as published.")
     age = data_age_text(info.as_of, on)
     made = made or dt.date.today()
     return join([
         tag("h2", name, style="margin-bottom:0"),
-        tag("p", f"{APP_NAME} brief · {'company' if isinstance(record, Company) else 'element'} · status on ",
+        tag("p", (tr("{app} brief · company · status on ") if isinstance(record, Company) else
+                  tr("{app} brief · element · status on ")).format(app=APP_NAME),
             tag("b", on.isoformat()), style="color:#333;margin-top:2px"),
         tag("table", *statuses, cellspacing="0"),
         tag("p", tag("i", age)) if age else "",
-        tag("h3", "Facts"), tag("table", *facts, cellspacing="0"),
+        tag("h3", tr("Facts")), tag("table", *facts, cellspacing="0"),
         tag("p", record.notes) if record.notes else "",
-        tag("h3", "Timeline"), tag("table", *timeline, cellspacing="0") if timeline else tag("p", "No dated events."),
-        tag("h3", "Sources (confidence: HIGH, MED, LOW, UNCONFIRMED)"),
-        tag("ol", *sources) if sources else tag("p", "No source recorded."),
+        tag("h3", tr("Timeline")),
+        tag("table", *timeline, cellspacing="0") if timeline else tag("p", tr("No dated events.")),
+        tag("h3", tr("Sources (confidence: {marks})").format(
+            marks=tr(", ").join(confidence(c) for c in ("HIGH", "MED", "LOW", "UNCONFIRMED")))),
+        tag("ol", *sources) if sources else tag("p", tr("No source recorded.")),
         tag("hr"),
-        tag("p", tag("small", f"Dataset {info.dataset_version}, data as of {info.as_of.isoformat()}; statuses computed "
-                              f"for {on.isoformat()}. ", tag("b", local), br(),
-                     f"Made {made.isoformat()} with {APP_NAME} {__version__}, an offline reference; check the "
-                     "sources before relying on it.")),
+        tag("p", tag("small", tr("Dataset {version}, data as of {as_of}; statuses computed for {on}. ").format(
+            version=info.dataset_version, as_of=info.as_of.isoformat(), on=on.isoformat()), tag("b", local), br(),
+                     tr("Made {made} with {app} {app_version}, an offline reference; check the sources before "
+                        "relying on it.").format(made=made.isoformat(), app=APP_NAME, app_version=__version__))),
     ])
 
 
@@ -145,7 +158,7 @@ def pdf_bytes(html: str) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle("Curbwatch brief")
+    writer.setTitle(tr("{app} brief").format(app=APP_NAME))
     writer.setCreator(f"{APP_NAME} {__version__}")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
@@ -179,7 +192,7 @@ def print_html(parent: QWidget, html: str) -> bool:
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print brief")
+    dialog.setWindowTitle(tr("Print brief"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     brief_document(html).print_(printer)
@@ -188,8 +201,8 @@ def print_html(parent: QWidget, html: str) -> bool:
 
 def ask_pdf_path(parent: QWidget, name: str) -> str:
     safe = "".join(c if c.isalnum() or c in " -_." else "_" for c in name).strip() or "brief"
-    path, _chosen = QFileDialog.getSaveFileName(parent, "Save brief as PDF", str(Path.home() / f"{safe} brief.pdf"),
-                                                "PDF (*.pdf)")
+    path, _chosen = QFileDialog.getSaveFileName(parent, tr("Save brief as PDF"),
+                                                str(Path.home() / f"{safe} brief.pdf"), tr("PDF (*.pdf)"))
     if path and not path.lower().endswith(".pdf"):
         path += ".pdf"
     return path
@@ -203,19 +216,19 @@ class BriefDialog(QDialog):
         self.window_ = window
         self.html = html
         self.name = name
-        self.setWindowTitle(f"Brief: {name}")
+        self.setWindowTitle(tr("Brief: {name}").format(name=name))
         self.resize(760, 900)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
         self.view.setDocument(brief_document(html))
         self.view.setStyleSheet("QTextBrowser{background:white;color:black}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.pdf_button = buttons.addButton("Save as P&DF…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button = buttons.addButton(tr("Save as P&DF…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(lambda: print_html(self, self.html))
         if not printing_available():
             self.print_button.setEnabled(False)
-            self.print_button.setToolTip("Printing is not part of this build: save as PDF and print the PDF.")
+            self.print_button.setToolTip(tr("Printing is not part of this build: save as PDF and print the PDF."))
         self.pdf_button.clicked.connect(self.save_pdf)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -233,9 +246,9 @@ def save_pdf_to(window, path: str | Path, html: str) -> Path | None:
     try:
         written = write_pdf(path, html)
     except (SaveError, OSError) as exc:
-        window.add_banner("error", f"The brief was not saved: {exc}", reason="brief")
+        window.add_banner("error", tr("The brief was not saved: {reason}").format(reason=exc), reason="brief")
         return None
-    window.statusBar().showMessage(f"Brief saved as {written}", 10000)
+    window.statusBar().showMessage(tr("Brief saved as {path}").format(path=written), 10000)
     return written
 
 
@@ -244,7 +257,7 @@ def current_brief(window) -> tuple[str, str] | None:
     tab = window.current_tab()
     record = tab.current_record()
     if tab.kind.key == "reserves" or record is None:
-        window.statusBar().showMessage("A brief is of a company or an element: select one first.", 8000)
+        window.statusBar().showMessage(tr("A brief is of a company or an element: select one first."), 8000)
         return None
     return brief_html(window.workspace, tab.kind.key, record, window.on), record.name
 

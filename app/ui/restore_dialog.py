@@ -19,6 +19,10 @@ from app.domain.kinds import kind_of
 from app.storage.atomic import SaveError
 from app.storage.strict_json import LoadError
 from app.ui.html import Markup, esc, join, tag
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+
+SECTIONS = (("added", QT_TRANSLATE_NOOP("", "Brought back or added")), ("changed", QT_TRANSLATE_NOOP("", "Changed")),
+            ("removed", QT_TRANSLATE_NOOP("", "Removed")))
 
 
 def backup_label(entry) -> str:
@@ -28,23 +32,24 @@ def backup_label(entry) -> str:
 def preview_html(preview) -> Markup:
     parts: list[object] = []
     if not preview.changes:
-        parts.append(tag("p", "Restoring this backup changes nothing: it holds the same data as now."))
-    for action, title in (("added", "Brought back or added"), ("changed", "Changed"), ("removed", "Removed")):
+        parts.append(tag("p", tr("Restoring this backup changes nothing: it holds the same data as now.")))
+    for action, title in SECTIONS:
         items = [c for c in preview.changes if c.action == action]
         if not items:
             continue
         rows = []
         for change in items:
             kind = kind_of(change.kind)
-            fields = (": " + ", ".join(kind.field_label(f) for f in change.fields)) if change.fields else ""
-            rows.append(tag("li", f"{kind.label} {change.label}{fields}"))
-        parts += [tag("h4", f"{title} ({len(items)})"), tag("ul", *rows)]
+            fields = (tr(": ") + tr(", ").join(tr(kind.field_label(f)) for f in change.fields)) if change.fields else ""
+            rows.append(tag("li", f"{tr(kind.label)} {change.label}{fields}"))
+        parts += [tag("h4", tr("{section} ({n})").format(section=tr(title), n=len(items))), tag("ul", *rows)]
     if preview.unusable:
-        parts += [tag("h4", f"Left out: {len(preview.unusable)} entr{'y' if len(preview.unusable) == 1 else 'ies'} "
-                            f"of the backup could not be used"),
+        count = len(preview.unusable)
+        parts += [tag("h4", (tr("Left out: {n} entry of the backup could not be used") if count == 1 else
+                             tr("Left out: {n} entries of the backup could not be used")).format(n=count)),
                   tag("ul", *(tag("li", f"{r.record_id}: {r.reason}") for r in preview.unusable[:20]))]
     if preview.damaged_files:
-        parts += [tag("h4", "Files kept aside as damaged (never deleted)"),
+        parts += [tag("h4", tr("Files kept aside as damaged (never deleted)")),
                   tag("ul", *(tag("li", str(p)) for p in preview.damaged_files[:20]))]
     return join(parts)
 
@@ -52,27 +57,27 @@ def preview_html(preview) -> Markup:
 class RestoreDialog(QDialog):
     def __init__(self, userdata, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(tr("Restore from backup"))
         self.resize(860, 520)
         self.userdata = userdata
         self.entries = userdata.backups()
         self.list = QListWidget()
-        self.list.setAccessibleName("Backups, newest first")
+        self.list.setAccessibleName(tr("Backups, newest first"))
         for entry in self.entries:
             self.list.addItem(backup_label(entry))
         self.list.currentRowChanged.connect(self.show_preview)
         self.preview = QTextBrowser()
-        self.preview.setAccessibleName("What restoring the chosen backup would change")
+        self.preview.setAccessibleName(tr("What restoring the chosen backup would change"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         columns = QHBoxLayout()
         columns.addWidget(self.list, 1)
         columns.addWidget(self.preview, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Your current data is backed up first, so a restore can itself be undone by "
-                                "restoring that backup."))
+        layout.addWidget(QLabel(tr("Your current data is backed up first, so a restore can itself be undone by "
+                                   "restoring that backup.")))
         layout.addLayout(columns, 1)
         layout.addWidget(buttons)
         if self.entries:
@@ -89,7 +94,7 @@ class RestoreDialog(QDialog):
         try:
             preview = self.userdata.preview_restore(entry)
         except (LoadError, SaveError, OSError) as exc:
-            self.preview.setHtml(tag("p", esc(f"This backup cannot be used: {exc}")))
+            self.preview.setHtml(tag("p", esc(tr("This backup cannot be used: {reason}").format(reason=exc))))
             self.restore_button.setEnabled(False)
             return
         self.restore_button.setEnabled(True)

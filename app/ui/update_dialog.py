@@ -33,12 +33,35 @@ from app.domain.dataset_diff import UpdatePreview, kind_label, preview_update
 from app.storage.dataset_update import UpdateError, UpdateFile, apply_update, read_update, refuse_unless_newer
 from app.ui import theme as themes
 from app.ui.html import br, join, styled, tag
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 
-ACTIONS = {"added": "Added", "changed": "Changed", "removed": "Removed"}
+ACTIONS = {"added": QT_TRANSLATE_NOOP("", "Added"), "changed": QT_TRANSLATE_NOOP("", "Changed"),
+           "removed": QT_TRANSLATE_NOOP("", "Removed")}
+KIND_LABELS = (QT_TRANSLATE_NOOP("", "Reserve source"),)  # dataset_diff.kind_label's own word, for the catalogue
+
+
+def diff_summary(diff) -> str:
+    """"0 added, 1 changed (1 field), 0 removed" (``DatasetDiff.summary``) in the user's language."""
+    fields = (tr("{n} field") if diff.field_count == 1 else tr("{n} fields")).format(n=diff.field_count)
+    return tr("{added} added, {changed} changed ({fields}), {removed} removed").format(
+        added=diff.count("added"), changed=diff.count("changed"), fields=fields, removed=diff.count("removed"))
+
+
+def preview_summary(preview: UpdatePreview) -> str:
+    """``UpdatePreview.summary`` in the user's language."""
+    text = tr("{diff}; {kept} of your changed records kept").format(diff=diff_summary(preview.diff),
+                                                                     kept=preview.kept)
+    if preview.conflicts:
+        text = (tr("{text}, {n} field in conflict with the update") if preview.conflicts == 1 else
+                tr("{text}, {n} fields in conflict with the update")).format(text=text, n=preview.conflicts)
+    if preview.left_out:
+        text = tr("{text}, {n} left out").format(text=text, n=len(preview.left_out))
+    return text
 
 
 class UpdateDialog(QDialog):
-    HEADERS = ("", "Kind", "Record", "What changes", "Your data")
+    HEADERS = ("", QT_TRANSLATE_NOOP("", "Kind"), QT_TRANSLATE_NOOP("", "Record"),
+               QT_TRANSLATE_NOOP("", "What changes"), QT_TRANSLATE_NOOP("", "Your data"))
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -47,31 +70,31 @@ class UpdateDialog(QDialog):
         self.update_file: UpdateFile | None = None
         self.preview: UpdatePreview | None = None
         self.error = ""
-        self.setWindowTitle("Import dataset update")
+        self.setWindowTitle(tr("Import dataset update"))
         self.resize(1060, 620)
-        intro = QLabel("A dataset update is a zip file (or a folder) holding companies.json, elements.json and "
-                       "reserves.json in the format Curbwatch ships. Nothing changes until you press Apply; your "
-                       "own changes are kept, and any that the update contradicts stay marked until you resolve "
-                       "them (Edit > Show my changes).")
+        intro = QLabel(tr("A dataset update is a zip file (or a folder) holding companies.json, elements.json and "
+                          "reserves.json in the format Curbwatch ships. Nothing changes until you press Apply; your "
+                          "own changes are kept, and any that the update contradicts stay marked until you resolve "
+                          "them (Edit > Show my changes)."))
         intro.setWordWrap(True)
-        self.zip_button = QPushButton("Choose &zip file…")
+        self.zip_button = QPushButton(tr("Choose &zip file…"))
         self.zip_button.clicked.connect(self.choose_zip)
-        self.folder_button = QPushButton("Choose &folder…")
+        self.folder_button = QPushButton(tr("Choose &folder…"))
         self.folder_button.clicked.connect(self.choose_folder)
-        self.about = QLabel("No update chosen yet.")
+        self.about = QLabel(tr("No update chosen yet."))
         self.about.setWordWrap(True)
         self.about.setTextFormat(Qt.TextFormat.RichText)
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setAccessibleName("What the update would change")
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
+        self.table.setAccessibleName(tr("What the update would change"))
+        self.table.setHorizontalHeaderLabels([tr(h) if h else "" for h in self.HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = self.buttons.addButton("&Apply update", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = self.buttons.addButton(tr("&Apply update"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setEnabled(False)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
@@ -88,12 +111,13 @@ class UpdateDialog(QDialog):
 
     # --- choosing and checking ---------------------------------------------------------------
     def choose_zip(self) -> bool:
-        path, _chosen = QFileDialog.getOpenFileName(self, "Dataset update", str(Path.home()),
-                                                    "Dataset update (*.zip);;All files (*)")
+        path, _chosen = QFileDialog.getOpenFileName(self, tr("Dataset update"), str(Path.home()),
+                                                    tr("Dataset update (*.zip);;All files (*)"))
         return self.load(path) if path else False
 
     def choose_folder(self) -> bool:
-        path = QFileDialog.getExistingDirectory(self, "Folder with companies.json, elements.json and reserves.json")
+        path = QFileDialog.getExistingDirectory(self, tr("Folder with companies.json, elements.json and "
+                                                         "reserves.json"))
         return self.load(path) if path else False
 
     def load(self, path: str | Path) -> bool:
@@ -112,8 +136,8 @@ class UpdateDialog(QDialog):
             update = read_update(path)
         except UpdateError as exc:
             return self._refuse(Path(path).name, str(exc))
-        head = [tag("b", update.path.name), br(), f"SHA-256 {update.sha256_of}: ", tag("code", update.sha256),
-                br(), "Compare it with the one the sender gave you.", br()]
+        head = [tag("b", update.path.name), br(), tr("SHA-256 {of}: ").format(of=update.sha256_of),
+                tag("code", update.sha256), br(), tr("Compare it with the one the sender gave you."), br()]
         old, new = self.userdata.bundled.dataset.info, update.info
         try:
             refuse_unless_newer(update, old)
@@ -123,19 +147,24 @@ class UpdateDialog(QDialog):
         bundled = update.bundled
         self.preview = preview = preview_update(self.userdata.workspace, self.userdata.bundled.raw, new, bundled.raw,
                                                 bundled.dataset.editions, bundled.records)
-        notes = [f"Dataset {old.dataset_version} (as of {old.as_of.isoformat()}) → ",
-                 tag("b", f"{new.dataset_version} (as of {new.as_of.isoformat()})"), br(),
-                 tag("b", preview.summary() + ".")]
+        notes = [tr("Dataset {version} (as of {as_of}) → ").format(version=old.dataset_version,
+                                                                    as_of=old.as_of.isoformat()),
+                 tag("b", tr("{version} (as of {as_of})").format(version=new.dataset_version,
+                                                                 as_of=new.as_of.isoformat())), br(),
+                 tag("b", tr("{summary}.").format(summary=preview_summary(preview)))]
         if preview.conflicts:
-            notes += [br(), styled("Tinted rows: your value is kept and marked as in conflict until you resolve it.",
-                                   themes.current().warn)]
+            notes += [br(), styled(tr("Tinted rows: your value is kept and marked as in conflict until you resolve "
+                                      "it."), themes.current().warn)]
         for kind, old_id, new_id in preview.renamed:
-            notes += [br(), f"A {kind} record you added, {old_id!r}, is kept as {new_id!r}: the update uses its id."]
+            notes += [br(), tr("A {kind} record you added, {old!r}, is kept as {new!r}: the update uses its "
+                               "id.").format(kind=kind, old=old_id, new=new_id)]
         for rejected in preview.left_out:
-            notes += [br(), styled(f"Your change to {rejected.kind} {rejected.record_id!r} no longer fits and is "
-                                   f"left out (kept in the backup made first): {rejected.reason}", "#b3261e")]
+            notes += [br(), styled(tr("Your change to {kind} {record!r} no longer fits and is left out (kept in the "
+                                      "backup made first): {reason}").format(kind=rejected.kind,
+                                                                            record=rejected.record_id,
+                                                                            reason=rejected.reason), "#b3261e")]
         if self.userdata.read_only:
-            notes += [br(), styled("Your data is open read-only: the update cannot be applied here.", "#b3261e")]
+            notes += [br(), styled(tr("Your data is open read-only: the update cannot be applied here."), "#b3261e")]
         self.about.setText(join(head + notes))
         self._fill(preview)
         self.apply_button.setEnabled(not self.userdata.read_only)
@@ -144,15 +173,16 @@ class UpdateDialog(QDialog):
     def _refuse(self, name: str, reason: str, head: list | None = None) -> bool:
         self.error = reason
         self.about.setText(join([*(head or [tag("b", name), br()]),
-                                 styled(f"Not imported: {reason} Nothing was changed.", "#b3261e", bold=True)]))
+                                 styled(tr("Not imported: {reason} Nothing was changed.").format(reason=reason),
+                                        "#b3261e", bold=True)]))
         return False
 
     def _fill(self, preview: UpdatePreview) -> None:
         theme = themes.current()
         self.table.setRowCount(len(preview.rows))
         for row, line in enumerate(preview.rows):
-            what = line.what or ("New record" if line.action == "added" else "No longer in the dataset")
-            values = (ACTIONS[line.action], kind_label(line.kind), line.label, what, line.yours)
+            what = line.what or (tr("New record") if line.action == "added" else tr("No longer in the dataset"))
+            values = (tr(ACTIONS[line.action]), tr(kind_label(line.kind)), line.label, what, line.yours)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -216,10 +246,13 @@ def import_dataset_update(window, path: str | Path | None = None) -> bool:
     refresh_after_update(window)
     preview = dialog.preview
     info = window.workspace.info
-    text = (f"Dataset {info.dataset_version} (as of {info.as_of.isoformat()}) imported: {preview.diff.summary()}. "
-            f"Your changes were kept")
-    text += (f"; {preview.conflicts} of them conflict with the update and are marked until you resolve them "
-             f"(Edit > Show my changes)." if preview.conflicts else ".")
+    text = tr("Dataset {version} (as of {as_of}) imported: {diff}. Your changes were kept").format(
+        version=info.dataset_version, as_of=info.as_of.isoformat(), diff=diff_summary(preview.diff))
+    if preview.conflicts:
+        text = tr("{text}; {n} of them conflict with the update and are marked until you resolve them (Edit > Show "
+                  "my changes).").format(text=text, n=preview.conflicts)
+    else:
+        text = tr("{sentence}.").format(sentence=text)
     window.add_banner("warning" if preview.conflicts else "info", text, reason="dataset-update")
-    window.statusBar().showMessage(f"Dataset {info.dataset_version} imported", 10000)
+    window.statusBar().showMessage(tr("Dataset {version} imported").format(version=info.dataset_version), 10000)
     return True
