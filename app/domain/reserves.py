@@ -6,12 +6,16 @@ source's data year and the year before; ``figure_label`` names the years. NA (``
 never zero. The comparison is computed from the data (not typed), so when a user corrects a
 figure the verdict follows. World totals are kept as USGS prints them (rounded, reserves as a
 lower bound), and a share of one is written with the qualifier that implies ("<", "≈").
+
+Units (``UNITS``): metric tons, thousand and million metric tons, long and short tons (the
+article quotes metric and imperial). Conversions are exact decimals: a metric figure is written
+exactly, an imperial one rounded only where it is shown.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.domain.model import Edition, Reserve
 
@@ -167,3 +171,84 @@ def compare_all(reserves: list[Reserve], editions: list[Edition]) -> dict[str, C
     known = {e.id for e in editions}
     return {r.id: compare_with_usgs(r, reserves, editions) for r in reserves
             if r.edition in known and r.edition not in usgs_ids}
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str  # what --units and the settings store: "Mt", "long-tons"
+    symbol: str  # after a number: "Mt", "long tons"
+    name: str  # in an axis title: "million metric tons"
+    tons: Decimal  # metric tons in one of it
+    metric: bool
+
+
+# 1 long ton = 2,240 lb and 1 short ton = 2,000 lb, with 1 lb = 0.45359237 kg exactly.
+UNITS: dict[str, Unit] = {u.key: u for u in (
+    Unit("t", "t", "metric tons", Decimal(1), True),
+    Unit("kt", "kt", "thousand metric tons", Decimal(1_000), True),
+    Unit("Mt", "Mt", "million metric tons", Decimal(1_000_000), True),
+    Unit("long-tons", "long tons", "long tons (2,240 lb)", Decimal("1.0160469088"), False),
+    Unit("short-tons", "short tons", "short tons (2,000 lb)", Decimal("0.90718474"), False),
+)}
+AUTO_UNIT = "auto"  # Mt for reserves and kt for production on the axis, labels as the table writes them
+
+
+_UNIT_ALIASES = {"long-ton": "long-tons", "long": "long-tons", "short-ton": "short-tons", "short": "short-tons"}
+
+
+def unit_of(key: str, figure: str = RESERVES) -> Unit:
+    """The unit a key names ("auto": the figure's usual one); ValueError naming the choices.
+    Metric keys are taken as written ("mt" could be a metric ton or a megatonne)."""
+    if key in ("", AUTO_UNIT):
+        return UNITS["Mt" if figure == RESERVES else "kt"]
+    if key in UNITS:
+        return UNITS[key]
+    folded = key.strip().lower().replace("_", "-").replace(" ", "-")
+    folded = _UNIT_ALIASES.get(folded, folded)
+    if folded in UNITS and not UNITS[folded].metric:
+        return UNITS[folded]
+    raise ValueError(f"unknown unit {key!r}: choose {', '.join(UNITS)} (or {AUTO_UNIT})")
+
+
+def in_unit(tons: int, unit: Unit) -> Decimal:
+    return Decimal(tons) / unit.tons
+
+
+def number_text(value: Decimal) -> str:
+    """A decimal with thousands separators and no trailing zeros: 44,000 / 0.0045."""
+    try:
+        text = f"{value.normalize():,f}"
+    except InvalidOperation:  # pragma: no cover - finite decimals only
+        return str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _significant(value: Decimal, digits: int = 3) -> Decimal:
+    if value == 0:
+        return value
+    exponent = value.adjusted() - digits + 1
+    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+
+
+def exact_text(tons: int | None, unit: Unit) -> str:
+    """The figure in ``unit`` as exactly as it can be written: every digit of a metric figure;
+    an imperial one to the whole ton (to three decimals under 100)."""
+    if tons is None:
+        return "NA"
+    value = in_unit(tons, unit)
+    if not unit.metric:
+        value = value.quantize(Decimal(1) if value >= 100 else Decimal("0.001"), rounding=ROUND_HALF_UP)
+    return f"{number_text(value)} {unit.symbol}"
+
+
+def short_text(tons: int | None, unit: Unit) -> str:
+    """A bar label, rounded for reading (``exact_text`` has every digit): millions as
+    "44 million t", whole numbers from 100 up ("6,300 kt"), three significant digits below."""
+    if tons is None:
+        return "NA"
+    value = in_unit(tons, unit)
+    if value >= 1_000_000:
+        return f"{number_text(_significant(value / 1_000_000))} million {unit.symbol}"
+    if value >= 100:
+        return f"{number_text(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))} {unit.symbol}"
+    return f"{number_text(_significant(value))} {unit.symbol}"
