@@ -61,7 +61,8 @@ def chosen_language(settings: QSettings | None) -> str:
 
 def install(app, language: str, translations_dir: Path) -> QTranslator | None:
     """Load ``curbwatch_<language>.qm``, and Qt's own ``qtbase_<language>.qm`` (standard buttons,
-    file dialogs, the text fields' context menus) from Qt's translations folder when it is there.
+    file dialogs, the text fields' context menus) from Qt's translations folder (or beside ours)
+    when it is there.
     Returns Curbwatch's translator, or None for English or a catalogue that cannot be loaded (the
     window then shows English). Qt's own widgets (the calendar's month names) follow the language."""
     global _current
@@ -73,8 +74,8 @@ def install(app, language: str, translations_dir: Path) -> QTranslator | None:
     app.installTranslator(translator)
     _installed.append((translator, QLocale()))
     qt_translator = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_translator.load(f"qtbase_{language}", qt_dir):
+    qt_dirs = (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(translations_dir))
+    if any(qt_translator.load(f"qtbase_{language}", folder) for folder in qt_dirs):
         app.installTranslator(qt_translator)
         _installed.append((qt_translator, QLocale()))
     QLocale.setDefault(QLocale(language))

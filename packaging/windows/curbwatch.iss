@@ -8,6 +8,11 @@
 ; Output: dist\curbwatch-<version>-setup.exe
 ;
 ; Not built or run on the Linux build machine: kept correct by review (see packaging/README.md).
+;
+; Chinese: the interface can be in Simplified Chinese (View > Language, or the Windows display
+; language). No font is installed: Windows 10/11 ship Microsoft YaHei and SimSun, which Qt uses
+; for Chinese text. The catalogue (resources\translations\curbwatch_zh_CN.qm) is part of the
+; PyInstaller bundle copied below.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
