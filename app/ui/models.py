@@ -21,6 +21,7 @@ from app.domain.status import EXPIRED, UNKNOWN
 from app.domain.workspace import Workspace
 from app.ui import theme as themes
 from app.ui.columns import Cell, Column, Context
+from app.ui.i18n import tr
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -172,9 +173,9 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == HORIZONTAL and 0 <= section < len(self._columns):
             if role == DISPLAY:
-                return self._columns[section].label
+                return tr(self._columns[section].label)
             if role == TOOLTIP:
-                return self._columns[section].tooltip or self._columns[section].label
+                return tr(self._columns[section].tooltip or self._columns[section].label)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
