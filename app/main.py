@@ -35,6 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "user data folder; the CURBWATCH_DATA_DIR environment variable also sets it)")
     parser.add_argument("--on", metavar="YYYY-MM-DD", type=_date_arg,
                         help="compute statuses for this date instead of today")
+    parser.add_argument("--chart", metavar="FILE", type=Path, help="write the reserves chart to FILE (.png or "
+                        ".svg) with its title, units, sources and data date, and exit")
+    parser.add_argument("--evidence", metavar="FILE.zip", type=Path, help="write an evidence pack (the tables as "
+                        "CSV, the chart as PNG and SVG, a README of sources and local edits) and exit")
+    parser.add_argument("--source", metavar="ID[,ID,ID]", help="--chart/--evidence: the source to chart, or two or "
+                        "three to compare (default: the newest USGS edition)")
+    parser.add_argument("--units", metavar="U", help="--chart/--evidence: t, kt, Mt, long-tons or short-tons")
     parser.add_argument("--screen", metavar="FILE", type=Path, help="screen the names in FILE (one a line, "
                         "or a CSV with a `name` column) against the listed companies, write a report, exit")
     parser.add_argument("--out", metavar="REPORT.csv", type=Path,
@@ -55,6 +62,9 @@ def _fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.chart is not None or args.evidence is not None:  # offscreen, no window: app/chart_cli.py
+        from app import chart_cli
+        return chart_cli.run_from_args(args)
     if args.screen is not None:  # no window and no Qt: app/screen_cli.py does the whole run
         from app.screen_cli import run_from_args
         return run_from_args(args)

@@ -374,6 +374,16 @@ class MainWindow(QMainWindow):
 
         return export_view_dialog(self)
 
+    def export_chart(self):
+        from app.ui.chart_export import export_chart_dialog
+
+        return export_chart_dialog(self)
+
+    def save_evidence_pack(self):
+        from app.ui.chart_export import evidence_dialog
+
+        return evidence_dialog(self)
+
     def import_records(self) -> bool:
         from app.ui.import_dialog import import_records
 

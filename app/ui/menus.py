@@ -37,6 +37,8 @@ def build_menus(window) -> None:
     window.print_brief_action = file_menu.addAction(tr("&Print brief…"), window.print_brief)
     window.print_brief_action.setShortcut(STD.Print)
     window.pdf_brief_action = file_menu.addAction(tr("Save brief as P&DF…"), window.save_brief_pdf)
+    window.export_chart_action = file_menu.addAction(tr("Export c&hart…"), window.export_chart)
+    window.evidence_action = file_menu.addAction(tr("Evidence pac&k…"), window.save_evidence_pack)
     file_menu.addSeparator()
     file_menu.addAction(tr("Open &data folder"), lambda: dialogs.open_data_folder(window))
     window.restore_action = file_menu.addAction(tr("&Restore from backup…"), lambda: dialogs.restore_dialog(window))
