@@ -22,6 +22,7 @@ import pyqtgraph as pg
 from app.domain.chart_data import ChartBar, ChartData
 from app.ui import theme as themes
 from app.ui.html import esc
+from app.ui.chart_text import axis_title_text, bar_label_text, chart_title_text
 from app.ui.i18n import tr
 
 # One colour per source, by palette: the theme's bar colour, a much lighter one, then a green,
@@ -82,20 +83,20 @@ class ReserveChart(QWidget):
         self.data = data
         self._slots, ticks, extent = self._layout(data)
         self._slot_count = extent
-        self.plot.setLabel("bottom", data.axis_title)
+        self.plot.setLabel("bottom", axis_title_text(data.axis_title))
         self.plot.getAxis("left").setTicks([ticks])
         for label in self._labels:
             self.plot.removeItem(label)
         self._labels = []
         for _y, _h, bar in self._slots:
             colour = self.theme.chart_fg if bar.drawn else self.theme.muted
-            text = pg.TextItem(bar.label, color=colour, anchor=(0, 0.5))
+            text = pg.TextItem(bar_label_text(bar.label), color=colour, anchor=(0, 0.5))
             self.plot.addItem(text, ignoreBounds=True)
             self._labels.append(text)
         self._paint_bars()
         self._paint_legend()
         description = data.description()
-        self.setAccessibleName(tr("Chart: {title}").format(title=data.title))
+        self.setAccessibleName(tr("Chart: {title}").format(title=chart_title_text(data.title)))
         self.setAccessibleDescription(description)
         self.plot.setAccessibleDescription(description)
         self.plot.setYRange(-0.7, self._slot_count - 0.3, padding=0)
@@ -293,10 +294,10 @@ class ReserveChart(QWidget):
         return [b.country for b in self.drawn_bars()]
 
     def value_texts(self) -> list[str]:
-        return [b.label for b in self.drawn_bars()]
+        return [bar_label_text(b.label) for b in self.drawn_bars()]
 
     def axis_title(self) -> str:
-        return self.data.axis_title if self.data is not None else ""
+        return axis_title_text(self.data.axis_title) if self.data is not None else ""
 
     def bar_colours(self) -> list[str]:
         return [QColor(self._colour(b)).name() for b in self.drawn_bars()]

@@ -184,9 +184,9 @@ class RecordTab(QWidget):
             fields = tr(", ").join(sorted(tr(self.kind.field_label(n)) for n in edited))
             notes.append(tr("You changed: {fields}.").format(fields=fields))
         for conflict in workspace.conflicts(key, record.id):
-            notes.append(tr("Conflict on {field}: bundled was {base}, is now {bundled}; yours ({mine}) is kept.").format(
-                field=tr(self.kind.field_label(conflict.field)), base=conflict.base, bundled=conflict.bundled,
-                mine=conflict.mine))
+            notes.append(tr("Conflict on {field}: bundled was {base}, is now {bundled}; yours ({mine}) is "
+                            "kept.").format(field=tr(self.kind.field_label(conflict.field)), base=conflict.base,
+                                            bundled=conflict.bundled, mine=conflict.mine))
         if not notes:
             return esc("")
         return tag("p", join((esc(n) for n in notes), br()), style=f"background:{theme.note_bg};padding:4px")

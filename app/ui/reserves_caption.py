@@ -6,12 +6,13 @@ how the source was read. One source gets its note in full; a comparison names ev
 from __future__ import annotations
 
 from app.domain.chart_data import ChartData
-from app.domain.reserves import AUTO_UNIT, NO_MATCH, RESERVES, figure_label, figure_of, format_mt, world_total_text
+from app.domain.reserves import AUTO_UNIT, NO_MATCH, RESERVES, figure_of, format_mt
 from app.ui import theme as themes
+from app.ui.chart_text import axis_title_text, figure_label_text, world_text, world_words
 from app.ui.html import esc, join, styled, tag
-from app.ui.i18n import tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, confidence, tr
 
-ORANGE = "Orange bars: figures that match no USGS edition"  # through tr() where shown
+ORANGE = QT_TRANSLATE_NOOP("", "Orange bars: figures that match no USGS edition")  # through tr() where shown
 
 
 def _notes(data: ChartData) -> list[str]:
@@ -22,7 +23,7 @@ def _notes(data: ChartData) -> list[str]:
 def _unit_words(data: ChartData) -> str:
     if data.spec.unit == AUTO_UNIT:
         return ""
-    return f" (the chart in {data.unit.name}, the table in metric tons)"
+    return tr(" (the chart in {unit}, the table in metric tons)").format(unit=tr(data.unit.name))
 
 
 def source_caption(edition, rows, comparisons, data: ChartData, left_out: set[str]) -> str:
@@ -30,14 +31,15 @@ def source_caption(edition, rows, comparisons, data: ChartData, left_out: set[st
     theme = themes.current()
     figure = data.spec.figure
     title = tag("a", edition.title, href=edition.url) if edition.url else esc(edition.title)
-    first = [tag("b", tr("Source:")), " ", title, f". Published {edition.published}"]
+    first = [tag("b", tr("Source:")), " ", title, tr(". Published {published}").format(published=edition.published)]
     if edition.data_year:
-        first.append(f"; data year {edition.data_year}")
-    first.append(f". Confidence {edition.confidence}.")
-    what = figure_label(figure, edition)
-    parts = [join(first), join([tag("b", tr("Shown:")), f" {what}; metric tons of rare-earth oxide (REO) equivalent"
-                                f"{_unit_words(data)}."])]
-    world = world_total_text(edition, figure)
+        first.append(tr("; data year {year}").format(year=edition.data_year))
+    first.append(tr(". Confidence {confidence}.").format(confidence=confidence(edition.confidence)))
+    what = figure_label_text(figure, edition)
+    parts = [join(first), join([tag("b", tr("Shown:")), " ", tr("{what}; metric tons of rare-earth oxide (REO) "
+                                                                "equivalent{unit}.").format(
+        what=what, unit=_unit_words(data))])]
+    world = world_text(edition, figure)
     if world:
         parts.append(esc(tr("World total ({what}): {total}.").format(what=what.lower(), total=world)))
     missing = [r.country for r in rows if figure_of(r, figure) is None and r.country.casefold() not in left_out]
@@ -65,11 +67,13 @@ def compare_caption(data: ChartData) -> str:
     sources = []
     for series in data.series:
         title = tag("a", series.title, href=series.url) if series.url else esc(series.title)
-        world = f"; world total {series.world}" if series.world else ""
-        sources.append(join([tag("b", series.label), ": ", title, f" (published {series.published}; "
-                             f"confidence {series.confidence}{world})"]))
+        world = tr("; world total {total}").format(total=world_words(series.world)) if series.world else ""
+        sources.append(join([tag("b", series.label), ": ", title, tr(" (published {published}; confidence "
+                                                                     "{confidence}{world})").format(
+            published=series.published, confidence=confidence(series.confidence), world=world)]))
     parts = [join([tag("b", tr("Sources compared:")), " ", join(sources, "; "), "."]),
-             join([tag("b", tr("Shown:")), " ", esc(data.axis_title), esc(_unit_words(data)), "."])]
+             join([tag("b", tr("Shown:")), " ", esc(axis_title_text(data.axis_title)), esc(_unit_words(data)),
+                   tr(".")])]
     parts += [esc(text) for text in data.notes_of("na", "listed")]
     bad = [b for b in data.bars if b.highlight]
     if bad:

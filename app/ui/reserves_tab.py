@@ -25,11 +25,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpli
 from app.domain.chart_data import ChartData, ChartSpec, chart_of
 from app.domain.kinds import RESERVES
 from app.domain.reserves import (
-    AUTO_UNIT, FIGURES, PRODUCTION, PRODUCTION_PRIOR, UNITS, figure_header, figure_label, figures_in, rows_for,
+    AUTO_UNIT, FIGURES, PRODUCTION, PRODUCTION_PRIOR, UNITS, figures_in, rows_for,
 )
 from app.ui import theme as themes
 from app.ui.columns import RESERVE_COLUMNS
-from app.ui.i18n import tr
+from app.ui.chart_text import figure_header_text, figure_label_text
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 from app.ui.models import ReserveTableModel, SearchFilterProxy
 from app.ui.record_actions import RecordActions
 from app.ui.reserves_caption import compare_caption, source_caption
@@ -56,7 +57,7 @@ class ReserveProxy(SearchFilterProxy):
         if orientation == Qt.Orientation.Horizontal and named and 0 <= section < len(RESERVE_COLUMNS):
             figure = _FIGURE_COLUMNS.get(RESERVE_COLUMNS[section].key)
             if figure is not None:
-                return figure_header(figure, self._tab.header_edition())
+                return figure_header_text(figure, self._tab.header_edition())
         return super().headerData(section, orientation, role)
 
     def data(self, index, role: int = DISPLAY):
@@ -100,16 +101,20 @@ class ReservesTab(QWidget):
         self._refresh_pending = False
         self._on = on
         editions = [(f"{e.short} ({e.published})", e.id) for e in self.workspace.editions]
-        self.source = _combo("Source of the reserve figures", editions, narrow=True)
+        self.source = _combo(QT_TRANSLATE_NOOP("", "Source of the reserve figures"), editions, narrow=True)
         self.figure = QComboBox()
         self.figure.setAccessibleName(tr("Figure shown on the chart"))
-        self.compare = _combo("Compare with a second source", [("—", ""), *editions], narrow=True)
-        self.compare2 = _combo("Compare with a third source", [("—", ""), *editions], narrow=True)
-        self.units = _combo("Unit of the chart", [(tr("auto (Mt; t)"), AUTO_UNIT), *(
-            (tr(u.name if u.metric else u.symbol), key) for key, u in UNITS.items())])
-        self.scale = _combo("Scale of the chart", [(tr("linear"), "linear"), (tr("log"), "log")])
-        self.china = _combo("China on the chart", [(tr("shown"), "shown"), (tr("left out"), "left-out")])
-        self.labels = _combo("Bar labels", [(tr("values"), "values"), (tr("values and share of world"), "shares")])
+        self.compare = _combo(QT_TRANSLATE_NOOP("", "Compare with a second source"), [("—", ""), *editions],
+                              narrow=True)
+        self.compare2 = _combo(QT_TRANSLATE_NOOP("", "Compare with a third source"), [("—", ""), *editions],
+                               narrow=True)
+        self.units = _combo(QT_TRANSLATE_NOOP("", "Unit of the chart"), [(tr("auto (Mt; t)"), AUTO_UNIT), *(
+            (tr(u.name if u.metric else u.symbol), key) for key, u in UNITS.items())])  # names: chart_text
+        self.scale = _combo(QT_TRANSLATE_NOOP("", "Scale of the chart"), [(tr("linear"), "linear"), (tr("log"), "log")])
+        self.china = _combo(QT_TRANSLATE_NOOP("", "China on the chart"),
+                            [(tr("shown"), "shown"), (tr("left out"), "left-out")])
+        self.labels = _combo(QT_TRANSLATE_NOOP("", "Bar labels"),
+                             [(tr("values"), "values"), (tr("values and share of world"), "shares")])
         # Remembered between runs by the window (view_state.py), in this order after the source.
         self.chart_options = {"compare": self.compare, "compare2": self.compare2, "units": self.units,
                               "scale": self.scale, "china": self.china, "labels": self.labels}
@@ -145,10 +150,14 @@ class ReservesTab(QWidget):
         self.splitter.setSizes([720, 540])
         self.chart_holder.setMinimumWidth(360)
         layout = QVBoxLayout(self)
-        layout.addLayout(self._row((("&Source:", self.source, 2), ("Co&mpare with:", self.compare, 1),
-                                    ("an&d:", self.compare2, 1), ("Sho&w:", self.figure, 0))))
-        options = self._row((("&Units:", self.units, 0), ("Sc&ale:", self.scale, 0), ("Ch&ina:", self.china, 0),
-                             ("La&bels:", self.labels, 0)))
+        layout.addLayout(self._row(((QT_TRANSLATE_NOOP("", "&Source:"), self.source, 2),
+                                    (QT_TRANSLATE_NOOP("", "Co&mpare with:"), self.compare, 1),
+                                    (QT_TRANSLATE_NOOP("", "an&d:"), self.compare2, 1),
+                                    (QT_TRANSLATE_NOOP("", "Sho&w:"), self.figure, 0))))
+        options = self._row(((QT_TRANSLATE_NOOP("", "&Units:"), self.units, 0),
+                             (QT_TRANSLATE_NOOP("", "Sc&ale:"), self.scale, 0),
+                             (QT_TRANSLATE_NOOP("", "Ch&ina:"), self.china, 0),
+                             (QT_TRANSLATE_NOOP("", "La&bels:"), self.labels, 0)))
         options.addStretch(1)
         options.addWidget(self.export_button)
         layout.addLayout(options)
@@ -291,7 +300,7 @@ class ReservesTab(QWidget):
         self.figure.blockSignals(True)
         self.figure.clear()
         for figure in available:
-            self.figure.addItem(figure_label(figure, edition), figure)
+            self.figure.addItem(figure_label_text(figure, edition), figure)
         self.figure.setCurrentIndex(max(0, self.figure.findData(keep)))
         self.figure.blockSignals(False)
         self.figure.setEnabled(len(available) > 1)

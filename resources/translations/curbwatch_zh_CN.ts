@@ -193,7 +193,7 @@
     </message>
     <message>
         <source>Z</source>
-        <translation>原子序数</translation>
+        <translation>Z</translation>
     </message>
     <message>
         <source>Issued</source>
@@ -620,12 +620,76 @@
         <translation>储量（吨 REO）</translation>
     </message>
     <message>
+        <source>metric tons</source>
+        <translation>公吨</translation>
+    </message>
+    <message>
+        <source>thousand metric tons</source>
+        <translation>千公吨</translation>
+    </message>
+    <message>
+        <source>million metric tons</source>
+        <translation>百万公吨</translation>
+    </message>
+    <message>
+        <source>long tons (2,240 lb)</source>
+        <translation>长吨（2,240 磅）</translation>
+    </message>
+    <message>
+        <source>short tons (2,000 lb)</source>
+        <translation>短吨（2,000 磅）</translation>
+    </message>
+    <message>
+        <source>long tons</source>
+        <translation>长吨</translation>
+    </message>
+    <message>
+        <source>short tons</source>
+        <translation>短吨</translation>
+    </message>
+    <message>
+        <source>Mine production {year}</source>
+        <translation>{year} 年矿山产量</translation>
+    </message>
+    <message>
+        <source>Production {year} (t)</source>
+        <translation>{year} 年产量（吨）</translation>
+    </message>
+    <message>
         <source>Production, data year (t)</source>
         <translation>产量，数据年份（吨）</translation>
     </message>
     <message>
         <source>Production, year before (t)</source>
         <translation>产量，上一年（吨）</translation>
+    </message>
+    <message>
+        <source>{what}, {unit} of rare-earth oxide (REO) equivalent</source>
+        <translation>{what}，单位：{unit}稀土氧化物（REO）当量</translation>
+    </message>
+    <message>
+        <source>{axis} (log scale)</source>
+        <translation>{axis}（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Rare-earth {what} by country: {sources}</source>
+        <translation>各国稀土{what}：{sources}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>not listed</source>
+        <translation>未列出</translation>
+    </message>
+    <message>
+        <source>more than {total}</source>
+        <translation>超过 {total}</translation>
+    </message>
+    <message>
+        <source>{total} (rounded)</source>
+        <translation>{total}（取整）</translation>
     </message>
     <message>
         <source>Against USGS</source>
@@ -2068,10 +2132,6 @@ Try again, quit and lose them, or cancel and keep working (you can still export 
         <translation>无其他记录</translation>
     </message>
     <message>
-        <source> and {n} more</source>
-        <translation>，另有 {n} 条</translation>
-    </message>
-    <message>
         <source> ({n} records): </source>
         <translation>（共 {n} 条记录）：</translation>
     </message>
@@ -2505,91 +2565,215 @@ Try again, quit and lose them, or cancel and keep working (you can still export 
     </message>
     <message>
         <source>Chart: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>图表：{title}</translation>
     </message>
     <message>
         <source> (top to bottom in each country)</source>
-        <translation type="unfinished"></translation>
+        <translation>（每个国家中自上而下）</translation>
     </message>
     <message>
         <source>matches no USGS edition</source>
-        <translation type="unfinished"></translation>
+        <translation>与任何 USGS 版本均不符</translation>
     </message>
     <message>
         <source>Bars too thin for labels: hover a bar, or read the table</source>
-        <translation type="unfinished"></translation>
+        <translation>条形太窄，无法显示标签：请将鼠标悬停在条形上，或查看表格</translation>
     </message>
     <message>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>Chart not exported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>图表未导出：{reason}</translation>
     </message>
     <message>
         <source>Chart exported to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>图表已导出到 {path}</translation>
     </message>
     <message>
         <source>Save evidence pack</source>
-        <translation type="unfinished"></translation>
+        <translation>保存证据包</translation>
     </message>
     <message>
         <source>Zip archive (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
         <source>Evidence pack not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>证据包未保存：{reason}</translation>
     </message>
     <message>
         <source>Evidence pack saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>证据包已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Source of the reserve figures</source>
+        <translation>储量数据的来源</translation>
     </message>
     <message>
         <source>Figure shown on the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>图表显示的数据</translation>
+    </message>
+    <message>
+        <source>Compare with a second source</source>
+        <translation>与第二个来源对比</translation>
+    </message>
+    <message>
+        <source>Compare with a third source</source>
+        <translation>与第三个来源对比</translation>
     </message>
     <message>
         <source>auto (Mt; t)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（Mt；t）</translation>
+    </message>
+    <message>
+        <source>Unit of the chart</source>
+        <translation>图表单位</translation>
     </message>
     <message>
         <source>linear</source>
-        <translation type="unfinished"></translation>
+        <translation>线性</translation>
     </message>
     <message>
         <source>log</source>
-        <translation type="unfinished"></translation>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>Scale of the chart</source>
+        <translation>图表刻度</translation>
+    </message>
+    <message>
+        <source>China on the chart</source>
+        <translation>图表中的中国</translation>
     </message>
     <message>
         <source>shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>left out</source>
-        <translation type="unfinished"></translation>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>Bar labels</source>
+        <translation>条形标签</translation>
     </message>
     <message>
         <source>values</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>values and share of world</source>
-        <translation type="unfinished"></translation>
+        <translation>数值及占全球比例</translation>
     </message>
     <message>
         <source>E&amp;xport chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表(&amp;X)…</translation>
     </message>
     <message>
         <source>Save the chart as PNG or SVG, with its title, units, sources and data date</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表另存为 PNG 或 SVG，包含标题、单位、来源和数据日期</translation>
     </message>
     <message>
         <source>Reserve figures of the charted sources</source>
-        <translation type="unfinished"></translation>
+        <translation>图表所示来源的储量数据</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with:</source>
+        <translation>对比(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>an&amp;d:</source>
+        <translation>及(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>显示(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Units:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ale:</source>
+        <translation>刻度(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Ch&amp;ina:</source>
+        <translation>中国(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>La&amp;bels:</source>
+        <translation>标签(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Orange bars: figures that match no USGS edition</source>
+        <translation>橙色条形：与任何 USGS 版本均不符的数据</translation>
+    </message>
+    <message>
+        <source> (the chart in {unit}, the table in metric tons)</source>
+        <translation>（图表单位为{unit}，表格单位为公吨）</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>. Published {published}</source>
+        <translation>。发布于 {published}</translation>
+    </message>
+    <message>
+        <source>; data year {year}</source>
+        <translation>；数据年份 {year}</translation>
+    </message>
+    <message>
+        <source>. Confidence {confidence}.</source>
+        <translation>。可信度 {confidence}。</translation>
+    </message>
+    <message>
+        <source>Shown:</source>
+        <translation>显示内容：</translation>
+    </message>
+    <message>
+        <source>{what}; metric tons of rare-earth oxide (REO) equivalent{unit}.</source>
+        <translation>{what}；单位为公吨稀土氧化物（REO）当量{unit}。</translation>
+    </message>
+    <message>
+        <source>World total ({what}): {total}.</source>
+        <translation>全球总量（{what}）：{total}。</translation>
+    </message>
+    <message>
+        <source>No figure (NA), not charted: {countries}.</source>
+        <translation>无数据（NA），未绘入图表：{countries}。</translation>
+    </message>
+    <message>
+        <source>Zero (&apos;–&apos; in USGS): {countries}.</source>
+        <translation>为零（USGS 中记为“–”）：{countries}。</translation>
+    </message>
+    <message>
+        <source>How it was read:</source>
+        <translation>读取方式：</translation>
+    </message>
+    <message>
+        <source>; world total {total}</source>
+        <translation>；全球总量 {total}</translation>
+    </message>
+    <message>
+        <source> (published {published}; confidence {confidence}{world})</source>
+        <translation>（发布于 {published}；可信度 {confidence}{world}）</translation>
+    </message>
+    <message>
+        <source>Sources compared:</source>
+        <translation>对比的来源：</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
     </message>
 </context>
 </TS>
