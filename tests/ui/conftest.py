@@ -17,3 +17,11 @@ def _no_modal_dialogs(monkeypatch):
         monkeypatch.setattr(QMessageBox, name, _unexpected)
     monkeypatch.setattr(QDialog, "exec", _unexpected)
     monkeypatch.setattr(QMessageBox, "exec", _unexpected)
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard(qapp):
+    """Copy tests put QMimeData on the clipboard; left there, Qt frees it after Python has torn
+    the application down and the process dies with a segfault at exit (exit 139)."""
+    yield
+    qapp.clipboard().clear()
