@@ -53,14 +53,17 @@ def run_from_args(args: argparse.Namespace) -> int:
     if not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from app.storage.atomic import SaveError
-    from app.storage.bundled import DataError, load_bundled
-    from app.storage.paths import bundled_data_dir, user_data_dir
+    from app.storage.bundled import DataError
+    from app.storage.dataset_update import load_in_use
+    from app.storage.paths import user_data_dir
     from app.storage.userdata import UserData
 
     try:
-        bundled = load_bundled(bundled_data_dir())
+        bundled, notes = load_in_use(user_data_dir(args.data_dir))  # the app's dataset or a newer imported one
     except (DataError, FileNotFoundError) as exc:
         return _fail(f"the bundled dataset cannot be loaded: {exc}")
+    for note in notes:
+        print(f"curbwatch: {note}", file=sys.stderr)
     try:
         spec = _spec(args, bundled.dataset.editions)
     except ValueError as exc:
