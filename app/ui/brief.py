@@ -22,7 +22,7 @@ from app.domain.status import measure_events, measures_of, record_status
 from app.storage.view_export import write_shared
 from app.ui.html import Markup, br, esc, join, tag
 from app.ui.i18n import confidence, tr
-from app.ui.status_text import data_age_text, lists_text, status_text
+from app.ui.status_text import data_age_text, event_text, lists_text, status_text
 
 SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)  # points, tried in turn until the brief fits one page
 MARGIN_MM = 14.0
@@ -90,7 +90,7 @@ def brief_html(workspace, kind: str, record, on: dt.date, made: dt.date | None =
                 template = tr("until {date}") if event.until_confirmed else tr("until {date} (unconfirmed)")
                 until = " " + template.format(date=event.until.isoformat())
             what = join([tag("b", tr(EVENT_KIND_LABELS.get(event.kind, event.kind)), until),
-                         f" [{confidence(event.confidence)}]. ", event.text])
+                         f" [{confidence(event.confidence)}]. ", event_text(record, event)])
             short = tr(MEASURE_LABELS.get(measure, measure)).split(" (")[0].split("（")[0]
             timeline.append(tag("tr", tag("td", event.date.isoformat(), **cells), tag("td", short, **cells),
                                 tag("td", what, **cells)))

@@ -15,7 +15,7 @@ from app.domain.model import CATEGORY_LABELS, EVENT_KIND_LABELS, MEASURE_LABELS,
 from app.domain.status import Status, measure_events, measures_of, record_status
 from app.ui.html import Markup, br, esc, join, styled, tag
 from app.ui.i18n import QT_TRANSLATE_NOOP, confidence, tr
-from app.ui.status_text import data_age_text, status_text
+from app.ui.status_text import data_age_text, event_text, status_text
 from app.ui.theme import Theme
 
 # The bundled elements' names, for the catalogue: a Chinese reader gets 镓 beside "Gallium" in the
@@ -73,7 +73,7 @@ def status_html(status: Status | None, theme: Theme) -> Markup:
     return styled(text, colour, bold=status.needs_verification or status.days_left is not None)
 
 
-def _event_row(event: Event, on: dt.date, theme: Theme) -> Markup:
+def _event_row(record: Company | Element, event: Event, on: dt.date, theme: Theme) -> Markup:
     until = Markup("")
     if event.until is not None:
         until = join([" ", tr("until {date}").format(date=event.until.isoformat()),
@@ -82,7 +82,7 @@ def _event_row(event: Event, on: dt.date, theme: Theme) -> Markup:
     if event.sources:
         refs = join([br(), tag("small", join((source_link(s) for s in event.sources), "; "))])
     what = join([tr(EVENT_KIND_LABELS.get(event.kind, event.kind)), until, _conf(event.confidence, theme), br(),
-                 event.text, refs])
+                 event_text(record, event), refs])
     style = f"color:{theme.muted}" if event.date > on else None
     return tag("tr", tag("td", tag("b", event.date.isoformat()), valign="top"), tag("td", what, valign="top"),
                style=style)
@@ -97,7 +97,8 @@ def _timelines(record: Company | Element, on: dt.date, theme: Theme, as_of: dt.d
         status = record_status(record, measure, on, as_of)
         parts.append(tag("h3", tr("{measure}: ").format(measure=tr(MEASURE_LABELS.get(measure, measure))),
                          status_html(status, theme)))
-        parts.append(tag("table", *(_event_row(e, on, theme) for e in events), cellspacing="4", width="100%"))
+        parts.append(tag("table", *(_event_row(record, e, on, theme) for e in events), cellspacing="4",
+                         width="100%"))
     return join(parts)
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from app.domain.listings import LIST_LABELS, lists_of
-from app.domain.model import Company
+from app.domain.model import Company, Element, Event
 from app.domain.status import ANNOUNCED, EXPIRED, IN_FORCE, LIFTED, NOT_LISTED, SUSPENDED, UNKNOWN, Status
 from app.ui.i18n import tr
 
@@ -83,6 +83,43 @@ def data_age_text(as_of: dt.date, on: dt.date) -> str:
         tr("The data reaches {as_of}, {days} days before the status date {on}: later decisions are not in it, "
            "so verify any status before relying on it.")
     return template.format(as_of=as_of.isoformat(), days=days, on=on.isoformat())
+
+
+def _instrument(record: Company | Element, measure: str) -> tuple[str, dt.date | None, dt.date | None, str, str]:
+    """(announcement, issued, effective, time of day, what it did) behind a record's implied events."""
+    if isinstance(record, Company) and measure == "uel":
+        return (record.uel_announcement, record.uel_date, record.uel_effective, record.uel_effective_time,
+                tr("Added to the Unreliable Entity List."))
+    if isinstance(record, Company):
+        return (record.announcement, record.listed, record.effective, record.effective_time,
+                tr("Added to the export control list."))
+    return record.announcement, record.announced, record.effective, "", tr("Export needs a dual-use licence.")
+
+
+def event_text(record: Company | Element, event: Event) -> str:
+    """An event's text: as the data writes it, or, for the events a record's own dates imply
+    (``app.domain.status.measure_events``: its announcement and the day it took effect), the same
+    sentences in the user's language."""
+    implied = (f"{record.id}.{event.measure}.announced", f"{record.id}.{event.measure}.in_force")
+    if event.id not in implied or any(e.id == event.id for e in record.events):
+        return event.text
+    announcement, issued, effective, at, did = _instrument(record, event.measure)
+    if issued is None:
+        return event.text
+    if effective is not None and effective > issued:
+        values = {"announcement": announcement, "date": effective.isoformat(), "time": at}
+        if event.kind == "announced":
+            return (tr("{announcement} issued; takes effect {date} at {time}.") if at else
+                    tr("{announcement} issued; takes effect {date}.")).format(**values)
+        text = (tr("{announcement} in force from {date} at {time}.") if at else
+                tr("{announcement} in force from {date}.")).format(**values)
+    elif effective is None:
+        text = tr("{announcement} issued (no separate effective date recorded; taken as in force from the issue "
+                  "date).").format(announcement=announcement)
+    else:
+        text = (tr("{announcement} issued and in force at {time}.") if at else
+                tr("{announcement} issued and in force.")).format(announcement=announcement, time=at)
+    return f"{text} {did}".strip()
 
 
 def lists_text(company: Company) -> str:

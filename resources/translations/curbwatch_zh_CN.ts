@@ -2428,6 +2428,46 @@ Try again, quit and lose them, or cancel and keep working (you can still export 
         <translation>数据截至 {as_of}，比状态日期 {on} 早 {days} 天：之后的决定未收录，引用任何状态前请先核实。</translation>
     </message>
     <message>
+        <source>Added to the Unreliable Entity List.</source>
+        <translation>列入不可靠实体清单。</translation>
+    </message>
+    <message>
+        <source>Added to the export control list.</source>
+        <translation>列入出口管制管控名单。</translation>
+    </message>
+    <message>
+        <source>Export needs a dual-use licence.</source>
+        <translation>出口须申领两用物项出口许可证。</translation>
+    </message>
+    <message>
+        <source>{announcement} issued; takes effect {date} at {time}.</source>
+        <translation>{announcement} 发布；{date} {time} 起生效。</translation>
+    </message>
+    <message>
+        <source>{announcement} issued; takes effect {date}.</source>
+        <translation>{announcement} 发布；{date} 起生效。</translation>
+    </message>
+    <message>
+        <source>{announcement} in force from {date} at {time}.</source>
+        <translation>{announcement} 自 {date} {time} 起生效。</translation>
+    </message>
+    <message>
+        <source>{announcement} in force from {date}.</source>
+        <translation>{announcement} 自 {date} 起生效。</translation>
+    </message>
+    <message>
+        <source>{announcement} issued (no separate effective date recorded; taken as in force from the issue date).</source>
+        <translation>{announcement} 发布（未单独记录生效日期，按自发布之日起生效计）。</translation>
+    </message>
+    <message>
+        <source>{announcement} issued and in force at {time}.</source>
+        <translation>{announcement} 发布，并于 {time} 生效。</translation>
+    </message>
+    <message>
+        <source>{announcement} issued and in force.</source>
+        <translation>{announcement} 发布并生效。</translation>
+    </message>
+    <message>
         <source>{list} ({announcement})</source>
         <translation>{list}（{announcement}）</translation>
     </message>

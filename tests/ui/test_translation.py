@@ -56,8 +56,9 @@ def test_the_catalogue_holds_exactly_the_strings_the_sources_mark(tmp_path):
                              str(REPO / "app"), "-ts", str(fresh)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     committed, current = _sources(TS), _sources(fresh)
-    assert current - committed == set(), "new UI strings are missing from the .ts: run packaging/update-translations"
-    assert committed - current == set(), "the .ts holds strings no source has any more: run packaging/update-translations"
+    update = "run packaging/update-translations"
+    assert current - committed == set(), f"new UI strings are missing from the .ts: {update}"
+    assert committed - current == set(), f"the .ts holds strings no source has any more: {update}"
     assert len(committed) > 600
 
 
@@ -270,6 +271,19 @@ def test_reserve_and_chart_words_read_in_chinese(chinese, dataset):
     assert chart_title_text(data.title) == f"各国稀土储量：{usgs.short}"
 
 
+def test_event_texts_in_english_are_the_domains(dataset):
+    from app.domain.status import measure_events, measures_of
+    from app.ui.status_text import event_text
+
+    implied = 0
+    for record in (*dataset.companies, *dataset.elements):
+        for measure in measures_of(record):
+            for event in measure_events(record, measure):
+                assert event_text(record, event) == event.text
+                implied += event not in record.events
+    assert implied > 60
+
+
 def test_refusals_in_english_are_the_domains_messages_word_for_word():
     from app.ui.messages import refusal_text
 
@@ -310,6 +324,7 @@ def test_the_window_reads_in_chinese(chinese, make_window):
     assert "数据截至" in " ".join(window.banner_texts())
     detail = companies.detail.toPlainText()
     assert "出口管制管控名单：" in detail and "来源" in detail
+    assert "列入出口管制管控名单。" in detail  # the event the record's own dates imply
     elements = window.elements
     assert elements.proxy.headerData(0, HORIZONTAL) == "符号"
     view = [a for a in window.menuBar().actions() if a.text() == "视图(&V)"][0].menu()
