@@ -9,6 +9,12 @@ words in a query are ignored; the dataset's abbreviations work both ways (UAS / 
 Systems, Intl / International, Tech / Technologies, Comms / Communications). Every query word
 must be found somewhere in a record (across its fields).
 
+The index is built for 1,000,000 records: a record's own words (name, aliases, symbol, country)
+are posted per record, while the texts many records share (an announcement, the timeline of a
+listing, a note) are indexed once per distinct set of them (a "group"). Why a record matched is
+worked out from its fields only for the results returned. ``matching_steps`` does the filter-box
+work in small steps, so a window can stay responsive at any size.
+
 Also ``fold``/``matches``: the plain substring filter the tables used before. No Qt, no I/O.
 """
 
@@ -16,13 +22,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Generator, Sequence
 
 from rapidfuzz import fuzz, process
 
-from app.domain.matching import (ABBREVIATIONS, LEGAL_FORMS, SHORT_FORMS, STOPWORDS, fold, is_cjk, is_short,  # noqa: F401
-                                 matches, words)
-from app.domain.model import CATEGORY_LABELS, Company, Dataset, Element, Reserve
+from app.domain.matching import LEGAL_FORMS, STOPWORDS, fold, is_cjk, is_short, matches, words  # noqa: F401
+from app.domain.model import Dataset
+from app.domain.search_fields import (LABELS, OWN_FIELDS, WEIGHTS, fields, indexed_words,  # noqa: F401
+                                      merge_spans, texts, title)
 
 __all__ = ["fold", "matches", "FieldHit", "SearchResult", "SearchIndex", "KINDS"]
 
@@ -30,15 +37,9 @@ KINDS = ("companies", "elements", "reserves")
 FUZZY_CUTOFF = 75  # rapidfuzz ratio for a whole word
 PREFIX_FUZZY_CUTOFF = 80  # ratio of a query word against the start of a longer word
 EXACT, PREFIX, FUZZY, FUZZY_PREFIX = 1.0, 0.9, 0.8, 0.7  # how much each kind of word match counts
+STEP = 20_000  # elements touched between two yields of the step-wise filter
+FEW = 2_000  # candidates left few enough to check one by one for the query's next word
 
-# How much a match in each field counts: a record found by its name outranks one found by a note.
-WEIGHTS = {"name": 1.0, "alias": 1.0, "name_zh": 1.0, "symbol": 1.0, "country": 1.0, "announcement": 0.8,
-           "uel_announcement": 0.8, "control_code": 0.8, "source": 0.8, "group": 0.7, "items": 0.7,
-           "notes": 0.6, "timeline": 0.6, "note": 0.6}
-LABELS = {"name": "Name", "alias": "Alias", "name_zh": "Chinese name", "symbol": "Symbol", "country": "Country",
-          "announcement": "Announcement", "uel_announcement": "UEL announcement", "control_code": "Control code",
-          "source": "Source", "group": "Group", "items": "Items covered", "notes": "Notes", "timeline": "Timeline",
-          "note": "Note"}
 
 
 @dataclass(frozen=True)
@@ -79,90 +80,123 @@ class SearchResult:
     hits: tuple[FieldHit, ...]  # best first; at least one
 
 
-@dataclass(frozen=True)
-class _Field:
-    record: int
-    field: str
-    label: str
-    text: str
-    event_id: str = ""
+class _Part:
+    """The postings of one kind: own words per record, shared texts per group of records."""
 
-
-def _title(kind: str, record: Any, dataset: Dataset) -> str:
-    if kind == "elements":
-        return f"{record.name} ({record.symbol})"
-    if kind == "reserves":
-        edition = dataset.edition(record.edition)
-        return f"{record.country} ({edition.short if edition else record.edition})"
-    return record.name
-
-
-def _fields(kind: str, record: Any, dataset: Dataset) -> Iterable[tuple[str, str, str, str]]:
-    """(field, label, text, event id) of everything searchable in a record."""
-    if isinstance(record, Company):
-        yield "name", LABELS["name"], record.name, ""
-        for alias in record.aliases:
-            yield "alias", LABELS["alias"], alias, ""
-        yield "name_zh", LABELS["name_zh"], record.name_zh, ""
-        yield "announcement", LABELS["announcement"], record.announcement, ""
-        yield "uel_announcement", LABELS["uel_announcement"], record.uel_announcement, ""
-        yield "notes", LABELS["notes"], record.notes, ""
-    elif isinstance(record, Element):
-        yield "name", LABELS["name"], record.name, ""
-        yield "symbol", LABELS["symbol"], record.symbol, ""
-        yield "group", LABELS["group"], CATEGORY_LABELS.get(record.category, record.category), ""
-        yield "announcement", LABELS["announcement"], record.announcement, ""
-        yield "control_code", LABELS["control_code"], record.control_code, ""
-        yield "items", LABELS["items"], record.items, ""
-        yield "notes", LABELS["notes"], record.notes, ""
-    elif isinstance(record, Reserve):
-        edition = dataset.edition(record.edition)
-        yield "country", LABELS["country"], record.country, ""
-        yield "source", LABELS["source"], edition.short if edition else record.edition, ""
-        yield "note", LABELS["note"], record.note, ""
-    for event in getattr(record, "events", ()):
-        yield "timeline", f"{LABELS['timeline']} {event.date.isoformat()}", event.text, event.id
-
-
-def _indexed_words(text: str) -> list[tuple[str, int, int]]:
-    """The words of a field plus the other spellings of its abbreviations, all with spans."""
-    found = words(text)
-    out = [(w.text, w.start, w.end) for w in found]
-    plain = [w.text for w in found]
-    for w in found:
-        for extra in ABBREVIATIONS.get(w.text, ()) + SHORT_FORMS.get((w.text,), ()):
-            out.append((extra, w.start, w.end))
-    for long, shorts in SHORT_FORMS.items():
-        if len(long) < 2:
-            continue
-        for i in range(len(plain) - len(long) + 1):
-            if tuple(plain[i:i + len(long)]) == long:
-                out.extend((short, found[i].start, found[i + len(long) - 1].end) for short in shorts)
-    return out
+    def __init__(self) -> None:
+        self.own: dict[str, list[int]] = {}  # word -> record positions
+        self.shared: dict[str, list[int]] = {}  # word -> groups
+        self.groups: dict[tuple, int] = {}  # the shared (field, text) pairs -> group
+        self.group_words: list[dict[str, float]] = []  # group -> word -> best field weight
+        self.group_records: list[list[int]] = []  # group -> record positions
 
 
 class SearchIndex:
-    """Built once per dataset (cheap: rebuild it when the data changes); ``search`` is called
-    on every keystroke."""
+    """Built once per dataset and updated record by record (``update``); ``search`` and
+    ``matching_ids`` are called on every keystroke."""
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self._records: list[tuple[str, Any, str]] = []  # (kind, record, title)
-        self._fields: list[_Field] = []
-        self._postings: dict[str, list[tuple[int, int, int]]] = {}  # word -> (field, start, end)
+        self._records: list[Any] = []  # position -> record
+        self._kind_at: list[str] = []  # position -> kind
+        self._group_at: list[int] = []  # position -> its group in its kind's part
+        self._dead: set[int] = set()  # positions of records replaced or removed by ``update``
+        self._where: dict[str, dict[str, int]] | None = None  # kind -> id -> position, made on first update
+        self._parts = {kind: _Part() for kind in KINDS}
+        self._vocab_set: set[str] = set()
+        self._word_cache: dict[str, frozenset[str]] = {}
         for kind, records in (("companies", dataset.companies), ("elements", dataset.elements),
                               ("reserves", dataset.reserves)):
             for record in records:
-                self._records.append((kind, record, _title(kind, record, dataset)))
-                for name, label, text, event_id in _fields(kind, record, dataset):
-                    if not text:
-                        continue
-                    self._fields.append(_Field(len(self._records) - 1, name, label, text, event_id))
-                    for word, start, end in _indexed_words(text):
-                        self._postings.setdefault(word, []).append((len(self._fields) - 1, start, end))
-        self._vocab = sorted(self._postings)
-        self._cjk_vocab = [w for w in self._vocab if is_cjk(w)]
+                self._add(kind, record)
+        self._word_cache = {}
+        self._vocab: list[str] = []
+        self._cjk_vocab: list[str] = []
         self._truncated: dict[int, tuple[list[str], dict[str, list[str]]]] = {}
+        self._sort_vocab()
+
+    # --- building and updating -----------------------------------------------------------
+    def _word_set(self, text: str) -> frozenset[str]:
+        found = self._word_cache.get(text)
+        if found is None:
+            found = frozenset(w for w, _, _ in indexed_words(text))
+            if len(self._word_cache) < 100_000:
+                self._word_cache[text] = found
+        return found
+
+    def _add(self, kind: str, record: Any) -> int:
+        position = len(self._records)
+        self._records.append(record)
+        self._kind_at.append(kind)
+        part = self._parts[kind]
+        own: set[str] = set()
+        shared = []
+        for name, text in texts(record, self.dataset):
+            if not text:
+                continue
+            if name in OWN_FIELDS:
+                own.update(w for w, _, _ in indexed_words(text))
+            else:
+                shared.append((name, text))
+        key = tuple(shared)
+        group = part.groups.get(key)
+        if group is None:
+            group = len(part.group_records)
+            part.groups[key] = group
+            weights: dict[str, float] = {}
+            for name, text in shared:
+                weight = WEIGHTS[name]
+                for word in self._word_set(text):
+                    if weights.get(word, 0.0) < weight:
+                        weights[word] = weight
+            part.group_words.append(weights)
+            part.group_records.append([])
+            for word in weights:
+                part.shared.setdefault(word, []).append(group)
+            self._vocab_set.update(weights)
+        part.group_records[group].append(position)
+        self._group_at.append(group)
+        for word in own:
+            postings = part.own.get(word)
+            if postings is None:
+                part.own[word] = [position]
+                self._vocab_set.add(word)
+            else:
+                postings.append(position)
+        if self._where is not None:
+            self._where[kind][record.id] = position
+        return position
+
+    def _sort_vocab(self) -> None:
+        self._vocab = sorted(self._vocab_set)
+        self._cjk_vocab = [w for w in self._vocab if is_cjk(w)]
+        self._truncated = {}
+
+    def update(self, kind: str, record_id: str, record: Any | None) -> None:
+        """The record ``record_id`` of ``kind`` is now ``record`` (None: it is gone)."""
+        if self._where is None:
+            self._where = {k: {} for k in KINDS}
+            for position, (k, r) in enumerate(zip(self._kind_at, self._records)):
+                if position not in self._dead:
+                    self._where[k][r.id] = position
+        old = self._where[kind].pop(record_id, None)
+        if old is not None:
+            self._dead.add(old)
+            gone = [w for _, text in texts(self._records[old], self.dataset) if text for w, _, _ in
+                    indexed_words(text) if not self._alive(w)]
+            self._vocab_set.difference_update(gone)
+        if record is not None:
+            self._add(kind, record)
+        self._sort_vocab()
+
+    def _alive(self, word: str) -> bool:
+        for part in self._parts.values():
+            if any(r not in self._dead for r in part.own.get(word, ())):
+                return True
+            for group in part.shared.get(word, ()):
+                if any(r not in self._dead for r in part.group_records[group]):
+                    return True
+        return False
 
     # --- word lookup ---------------------------------------------------------------------
     def _prefixed(self, word: str) -> list[str]:
@@ -174,17 +208,22 @@ class SearchIndex:
             out.append(candidate)
         return out
 
-    def _truncations(self, length: int) -> tuple[list[str], dict[str, list[str]]]:
+    def _truncation_steps(self, length: int) -> Generator[None, None, tuple[list[str], dict[str, list[str]]]]:
         if length not in self._truncated:
             back: dict[str, list[str]] = {}
-            for word in self._vocab:
+            for i, word in enumerate(self._vocab):
                 if len(word) > length:
                     back.setdefault(word[:length], []).append(word)
+                if i % STEP == STEP - 1:
+                    yield
             self._truncated[length] = (list(back), back)
         return self._truncated[length]
 
     def lookup(self, query_word: str) -> dict[str, float]:
         """Data words a query word stands for, each with how well (EXACT ... FUZZY_PREFIX)."""
+        return _run(self._lookup_steps(query_word))
+
+    def _lookup_steps(self, query_word: str) -> Generator[None, None, dict[str, float]]:
         found: dict[str, float] = {}
         for word in self._prefixed(query_word):
             found[word] = EXACT if word == query_word else PREFIX
@@ -195,11 +234,13 @@ class SearchIndex:
             return found
         if found or is_short(query_word):
             return found
+        yield
         # Not in the data as typed: then, and only then, a misspelling.
         for word, score, _ in process.extract(query_word, self._vocab, scorer=fuzz.ratio,
                                               score_cutoff=FUZZY_CUTOFF, limit=None):
             found[word] = FUZZY * score / 100
-        choices, back = self._truncations(len(query_word))
+        yield
+        choices, back = yield from self._truncation_steps(len(query_word))
         for start, score, _ in process.extract(query_word, choices, scorer=fuzz.ratio,
                                                score_cutoff=PREFIX_FUZZY_CUTOFF, limit=None):
             for word in back[start]:
@@ -219,53 +260,159 @@ class SearchIndex:
         qwords = self.query_words(query)
         if not qwords:
             return []
-        # per record: per query word, best weighted quality; per field: matched spans and words
-        best: dict[int, list[float]] = {}
-        field_spans: dict[int, set[tuple[int, int]]] = {}
-        field_quality: dict[int, list[float]] = {}
-        for qi, qword in enumerate(qwords):
+        lookups = []
+        for qword in qwords:
             hits = self.lookup(qword)
             if not hits:
                 return []
-            for word, quality in hits.items():
-                for f, start, end in self._postings[word]:
-                    fld = self._fields[f]
-                    if self._records[fld.record][0] not in kinds:
-                        continue
-                    weighted = quality * WEIGHTS[fld.field]
-                    scores = best.setdefault(fld.record, [0.0] * len(qwords))
-                    scores[qi] = max(scores[qi], weighted)
-                    field_spans.setdefault(f, set()).add((start, end))
-                    fq = field_quality.setdefault(f, [0.0] * len(qwords))
-                    fq[qi] = max(fq[qi], quality)
-        by_record: dict[int, list[FieldHit]] = {}
-        for f, spans in field_spans.items():
-            fld = self._fields[f]
-            fq = field_quality[f]
-            score = 100 * sum(fq) / len(qwords) * WEIGHTS[fld.field]
-            by_record.setdefault(fld.record, []).append(
-                FieldHit(fld.field, fld.label, fld.text, _merge(spans), round(score, 1), fld.event_id))
+            lookups.append(hits)
         results = []
-        for r, scores in best.items():
-            if min(scores) <= 0:
-                continue  # a query word found nowhere in this record
-            kind, record, title = self._records[r]
-            hits = sorted(by_record[r], key=lambda h: -h.score)
-            results.append(SearchResult(kind, record.id, title, record, round(100 * sum(scores) / len(scores), 1),
-                                        tuple(hits)))
-        results.sort(key=lambda s: (-s.score, KINDS.index(s.kind), s.title.casefold()))
-        return results[:limit] if limit is not None else results
+        for kind in KINDS:
+            if kind in kinds:
+                results += self._ranked(kind, lookups)
+        # Ties keep the order the words were found in: the query's first word's data words in
+        # lookup order, then the record's place in the data.
+        results.sort(key=lambda r: (-r[0], KINDS.index(self._kind_at[r[2]]), r[3], r[1], r[2]))
+        if limit is not None:
+            results = results[:limit]
+        return [self._result(position, score, lookups) for score, _, position, _ in results]
+
+    def _ranked(self, kind: str, lookups: list[dict[str, float]]) -> list[tuple[float, int, int, str]]:
+        part = self._parts[kind]
+        best: list[dict[int, float]] = []
+        first: dict[int, int] = {}  # record -> rank of the first of the query's first word's data words in it
+        for qi, hits in enumerate(lookups):
+            scores: dict[int, float] = {}
+            group_best: dict[int, float] = {}
+            group_first: dict[int, int] = {}
+            for rank, (word, quality) in enumerate(hits.items()):
+                for position in part.own.get(word, ()):
+                    if scores.get(position, 0.0) < quality:
+                        scores[position] = quality
+                    if qi == 0 and position not in first:
+                        first[position] = rank
+                for group in part.shared.get(word, ()):
+                    weighted = quality * part.group_words[group][word]
+                    if group_best.get(group, 0.0) < weighted:
+                        group_best[group] = weighted
+                    group_first.setdefault(group, rank)
+            for group, weighted in group_best.items():
+                rank = group_first[group]
+                for position in part.group_records[group]:
+                    if scores.get(position, 0.0) < weighted:
+                        scores[position] = weighted
+                    if qi == 0 and first.get(position, rank + 1) > rank:
+                        first[position] = rank
+            best.append(scores)
+        found = set(best[0]).intersection(*best[1:]) - self._dead
+        out = []
+        for position in found:
+            score = round(100 * sum(b[position] for b in best) / len(best), 1)
+            named = title(kind, self._records[position], self.dataset)
+            out.append((score, first[position], position, named.casefold()))
+        return out
+
+    def _result(self, position: int, score: float, lookups: list[dict[str, float]]) -> SearchResult:
+        kind, record = self._kind_at[position], self._records[position]
+        ranks = [{word: rank for rank, word in enumerate(hits)} for hits in lookups]
+        hits_found = []
+        for order, (name, label, text, event_id) in enumerate(fields(record, self.dataset)):
+            spans: set[tuple[int, int]] = set()
+            quality = [0.0] * len(lookups)
+            seen = (len(lookups), 0)
+            for word, start, end in indexed_words(text):
+                for qi, hits in enumerate(lookups):
+                    if word in hits:
+                        spans.add((start, end))
+                        quality[qi] = max(quality[qi], hits[word])
+                        seen = min(seen, (qi, ranks[qi][word]))
+            if spans:
+                field_score = 100 * sum(quality) / len(lookups) * WEIGHTS[name]
+                hit = FieldHit(name, label, text, merge_spans(spans), round(field_score, 1), event_id)
+                hits_found.append((seen, order, hit))
+        hits_found.sort(key=lambda h: (h[0], h[1]))
+        ordered = sorted((h for _, _, h in hits_found), key=lambda h: -h.score)
+        return SearchResult(kind, record.id, title(kind, record, self.dataset), record, score, tuple(ordered))
 
     def matching_ids(self, query: str, kind: str) -> set[str]:
         """Ids of the records of one kind the query finds (for a tab's own filter box)."""
-        return {r.record_id for r in self.search(query, kinds=(kind,))}
+        return _run(self.matching_steps(query, kind))
+
+    def matching_steps(self, query: str, kind: str) -> Generator[None, None, set[str]]:
+        """``matching_ids`` as a generator that yields every few thousand elements of work and
+        returns the ids: a caller can run it a slice at a time between events."""
+        qwords = self.query_words(query)
+        part = self._parts[kind]
+        found: set[int] | None = None
+        for qword in qwords:
+            hits = yield from self._lookup_steps(qword)
+            if found is not None and len(found) < FEW:
+                found = {p for p in found if self._has_word(kind, p, hits)}
+                yield
+                if not found:
+                    return set()
+                continue
+            these: set[int] = set()
+            groups: set[int] = set()
+            work = 0
+            for word in hits:
+                postings = part.own.get(word)
+                if postings:
+                    these.update(postings)
+                    work += len(postings)
+                groups.update(part.shared.get(word, ()))
+                work += 1
+                if work > STEP:
+                    work = 0
+                    yield
+            for group in groups:
+                members = part.group_records[group]
+                these.update(members)
+                work += len(members)
+                if work > STEP:
+                    work = 0
+                    yield
+            if found is None:
+                found = these
+            else:  # the intersection, a slice at a time
+                small, large = (found, these) if len(found) <= len(these) else (these, found)
+                found, listed = set(), list(small)
+                for start in range(0, len(listed), STEP * 5):
+                    found.update(p for p in listed[start:start + STEP * 5] if p in large)
+                    yield
+            yield
+            if not found:
+                return set()
+        if not found:
+            return set()
+        found -= self._dead
+        yield
+        records, ids, positions = self._records, set(), list(found)
+        for start in range(0, len(positions), STEP * 5):
+            ids.update([records[p].id for p in positions[start:start + STEP * 5]])
+            yield
+        return ids
 
 
-def _merge(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    out: list[list[int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], end)
-        else:
-            out.append([start, end])
-    return tuple((s, e) for s, e in out)
+    def _has_word(self, kind: str, position: int, hits: dict[str, float]) -> bool:
+        """Whether one of ``hits`` is a word of the record at ``position`` (a few candidates
+        are checked one by one rather than through the postings of every word in ``hits``)."""
+        group_words = self._parts[kind].group_words[self._group_at[position]]
+        if len(hits) < len(group_words):
+            if any(word in group_words for word in hits):
+                return True
+        elif any(word in hits for word in group_words):
+            return True
+        return any(word in hits for name, text in texts(self._records[position], self.dataset)
+                   if text and name in OWN_FIELDS for word, _, _ in indexed_words(text))
+
+
+def _run(steps: Generator[None, None, Any]) -> Any:
+    """Run a step-wise computation to its end and return its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+

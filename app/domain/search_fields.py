@@ -1,0 +1,111 @@
+"""What of a record the search looks in, and the words of a text (for ``app.domain.search``).
+
+Each field of a record has a weight (a match in a name outranks one in a note) and a label
+for the results; ``indexed_words`` are a text's folded words with their spans plus the other
+spellings of the dataset's abbreviations, so "UAS" finds "Unmanned Aerial Systems" and back.
+No Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from app.domain.matching import _WORD  # the word pattern itself, for the ASCII fast path below
+from app.domain.matching import ABBREVIATIONS, SHORT_FORMS, Word, words
+from app.domain.model import CATEGORY_LABELS, Company, Dataset, Element, Reserve
+
+# How much a match in each field counts: a record found by its name outranks one found by a note.
+WEIGHTS = {"name": 1.0, "alias": 1.0, "name_zh": 1.0, "symbol": 1.0, "country": 1.0, "announcement": 0.8,
+           "uel_announcement": 0.8, "control_code": 0.8, "source": 0.8, "group": 0.7, "items": 0.7,
+           "notes": 0.6, "timeline": 0.6, "note": 0.6}
+LABELS = {"name": "Name", "alias": "Alias", "name_zh": "Chinese name", "symbol": "Symbol", "country": "Country",
+          "announcement": "Announcement", "uel_announcement": "UEL announcement", "control_code": "Control code",
+          "source": "Source", "group": "Group", "items": "Items covered", "notes": "Notes", "timeline": "Timeline",
+          "note": "Note"}
+# A record's own fields all weigh 1.0, so their postings need no weight.
+OWN_FIELDS = frozenset(name for name, weight in WEIGHTS.items() if weight == 1.0)
+
+
+def title(kind: str, record: Any, dataset: Dataset) -> str:
+    if kind == "elements":
+        return f"{record.name} ({record.symbol})"
+    if kind == "reserves":
+        edition = dataset.edition(record.edition)
+        return f"{record.country} ({edition.short if edition else record.edition})"
+    return record.name
+
+
+def texts(record: Any, dataset: Dataset) -> Iterable[tuple[str, str]]:
+    """(field, text) of everything searchable in a record, in the order of ``fields``."""
+    if isinstance(record, Company):
+        yield "name", record.name
+        for alias in record.aliases:
+            yield "alias", alias
+        yield "name_zh", record.name_zh
+        yield "announcement", record.announcement
+        yield "uel_announcement", record.uel_announcement
+        yield "notes", record.notes
+    elif isinstance(record, Element):
+        yield "name", record.name
+        yield "symbol", record.symbol
+        yield "group", CATEGORY_LABELS.get(record.category, record.category)
+        yield "announcement", record.announcement
+        yield "control_code", record.control_code
+        yield "items", record.items
+        yield "notes", record.notes
+    elif isinstance(record, Reserve):
+        edition = dataset.edition(record.edition)
+        yield "country", record.country
+        yield "source", edition.short if edition else record.edition
+        yield "note", record.note
+    for event in getattr(record, "events", ()):
+        yield "timeline", event.text
+
+
+def fields(record: Any, dataset: Dataset) -> Iterable[tuple[str, str, str, str]]:
+    """(field, label, text, event id) of everything searchable in a record, empty ones left out."""
+    events = iter(getattr(record, "events", ()))
+    for name, text in texts(record, dataset):
+        event = next(events) if name == "timeline" else None
+        if text:
+            label = f"{LABELS['timeline']} {event.date.isoformat()}" if event is not None else LABELS[name]
+            yield name, label, text, event.id if event is not None else ""
+
+
+def fast_words(text: str) -> list[Word]:
+    """``matching.words`` with a fast path: folding ASCII text is lowering it."""
+    if not text.isascii():
+        return words(text)
+    out = []
+    for m in _WORD.finditer(text):
+        folded = m.group().lower().replace(".", "").replace("'", "")
+        if folded:
+            out.append(Word(folded, m.start(), m.end()))
+    return out
+
+
+def indexed_words(text: str) -> list[tuple[str, int, int]]:
+    """The words of a field plus the other spellings of its abbreviations, all with spans."""
+    found = fast_words(text)
+    out = [(w.text, w.start, w.end) for w in found]
+    plain = [w.text for w in found]
+    for w in found:
+        for extra in ABBREVIATIONS.get(w.text, ()) + SHORT_FORMS.get((w.text,), ()):
+            out.append((extra, w.start, w.end))
+    for long, shorts in SHORT_FORMS.items():
+        if len(long) < 2:
+            continue
+        for i in range(len(plain) - len(long) + 1):
+            if tuple(plain[i:i + len(long)]) == long:
+                out.extend((short, found[i].start, found[i + len(long) - 1].end) for short in shorts)
+    return out
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return tuple((s, e) for s, e in out)
