@@ -2,26 +2,28 @@
 
 It follows the workspace by itself: a change to one record of its kind becomes
 ``dataChanged``, ``rowsInserted`` or ``rowsRemoved`` for that row (a whole-layer change, such as
-a restore, resets it). Display text is cached per row, so ``data()`` is a list lookup. The proxy
-filters by the search words and an optional predicate, and sorts on precomputed keys.
+a restore, resets it). Display text is cached per row, so ``data()`` is a list lookup; a row's
+folded search key is made when first asked for. The proxy (``app.ui.row_proxy``) takes a
+column's sort keys as one list (``sort_values``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.domain.kinds import Kind
 from app.domain.reserves import NO_MATCH, compare_all
-from app.domain.matching import fold, matches
+from app.domain.matching import fold
 from app.domain.status import EXPIRED, UNKNOWN
 from app.domain.workspace import Workspace
 from app.ui import theme as themes
 from app.ui.columns import Cell, Column, Context
 from app.ui.i18n import tr
+from app.ui.row_proxy import ID_ROLE, SEARCH_ROLE, SORT_ROLE, SearchFilterProxy  # noqa: F401 - the tables' proxy
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -30,9 +32,6 @@ TOOLTIP = Qt.ItemDataRole.ToolTipRole
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 FONT = Qt.ItemDataRole.FontRole
 ALIGN = Qt.ItemDataRole.TextAlignmentRole
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-ID_ROLE = Qt.ItemDataRole.UserRole + 3
 HORIZONTAL = Qt.Orientation.Horizontal
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -59,9 +58,10 @@ class RecordTableModel(QAbstractTableModel):
         if on is not None:
             self.context.on = on
         self._records: list[Any] = []
-        self._rows: list[tuple[Cell, ...]] = []
-        self._keys: list[str] = []
+        self._rows: list[tuple[Cell, ...] | None] = []  # a row's cells, made when first asked for
+        self._keys: list[str | None] = []  # folded search keys, made when first asked for
         self._row_of: dict[str, int] = {}
+        self._sort_cache: dict[int, list[Any]] = {}  # column -> every row's sort key, once asked for
         self._theme = themes.current()
         self._reload()
         workspace.listeners.append(self._on_change)
@@ -87,7 +87,7 @@ class RecordTableModel(QAbstractTableModel):
         row = self._row_of.get(record_id)
         if record is None and row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
-            for seq in (self._records, self._rows, self._keys):
+            for seq in (self._records, self._rows, self._keys, *self._sort_cache.values()):
                 del seq[row]
             self._reindex()
             self.endRemoveRows()
@@ -95,14 +95,18 @@ class RecordTableModel(QAbstractTableModel):
             row = len(self._records)
             self.beginInsertRows(QModelIndex(), row, row)
             self._records.append(record)
-            self._rows.append(self._cells(record))
-            self._keys.append(self._search_key(record, self._rows[-1]))
+            self._rows.append(None)
+            self._keys.append(None)
+            for column, values in self._sort_cache.items():
+                values.append(self._sort_value(row, column))
             self._row_of[record_id] = row
             self.endInsertRows()
         elif record is not None and row is not None:
             self._records[row] = record
-            self._rows[row] = self._cells(record)
-            self._keys[row] = self._search_key(record, self._rows[row])
+            self._rows[row] = None
+            self._keys[row] = None
+            for column, values in self._sort_cache.items():
+                values[row] = self._sort_value(row, column)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
     def _reload(self) -> None:
@@ -111,8 +115,11 @@ class RecordTableModel(QAbstractTableModel):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        self._rows = [self._cells(r) for r in self._records]
-        self._keys = [self._search_key(r, row) for r, row in zip(self._records, self._rows)]
+        # Cells are made for the rows shown (and a column's sort keys for every row): a tab of
+        # a million records opens without computing seven million cells first.
+        self._rows = [None] * len(self._records)
+        self._keys = [None] * len(self._rows)
+        self._sort_cache = {}
         self._reindex()
 
     def _reindex(self) -> None:
@@ -120,6 +127,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def _cells(self, record: Any) -> tuple[Cell, ...]:
         return tuple(col.cell(record, self.context) for col in self._columns)
+
+    def _row(self, row: int) -> tuple[Cell, ...]:
+        cells = self._rows[row]
+        if cells is None:
+            cells = self._rows[row] = self._cells(self._records[row])
+        return cells
 
     def _search_key(self, record: Any, row: tuple[Cell, ...]) -> str:
         extra = [getattr(record, name, "") for name in ("notes", "items", "uel_announcement", "name_zh")]
@@ -139,8 +152,29 @@ class RecordTableModel(QAbstractTableModel):
 
     def set_theme(self, theme: themes.Theme) -> None:
         self._theme = theme
-        if self._records:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._records) - 1, len(self._columns) - 1))
+        if self._records:  # colours only: the proxy need not sort or filter again
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._records) - 1, len(self._columns) - 1),
+                                  [BACKGROUND, FOREGROUND])
+
+    def sort_values(self, column: int, rows: range) -> list[Any]:
+        """The sort keys of ``rows`` in ``column`` (what ``data(index, SORT_ROLE)`` gives), as one
+        list; a column's keys are worked out once and then follow the changes."""
+        values = self._sort_cache.get(column)
+        if values is None:
+            values = self._sort_cache[column] = [self._sort_value(r, column) for r in range(len(self._records))]
+        return values[rows.start:rows.stop] if rows.step == 1 else [values[r] for r in rows]
+
+    def _sort_value(self, row: int, column: int) -> Any:
+        cells = self._rows[row]
+        cell = cells[column] if cells is not None else self._columns[column].cell(self._records[row], self.context)
+        return _sortable(cell.sort)
+
+    def search_key(self, row: int) -> str:
+        """The folded text of a row's cells and other searchable fields (the plain filter's key)."""
+        key = self._keys[row]
+        if key is None:
+            key = self._keys[row] = self._search_key(self._records[row], self._row(row))
+        return key
 
     def column_field(self, column: int) -> str | None:
         return self._columns[column].field
@@ -156,6 +190,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def row_of(self, record_id: str) -> int:
         return self._row_of.get(record_id, -1)
+
+    def rows_of(self, record_ids: Iterable[str]) -> set[int]:
+        """The rows of these records (ids of no row left out), for a filter of many ids."""
+        rows = set(map(self._row_of.get, record_ids))
+        rows.discard(None)
+        return rows
 
     def column_of(self, key: str) -> int:
         for i, col in enumerate(self._columns):
@@ -211,7 +251,7 @@ class RecordTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if row >= len(self._rows) or column >= len(self._columns):
             return None
-        cell = self._rows[row][column]
+        cell = self._row(row)[column]
         if role == DISPLAY:
             return cell.text
         if role == EDIT:
@@ -236,7 +276,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == ALIGN:
             return RIGHT if self._columns[column].right else None
         if role == SEARCH_ROLE:
-            return self._keys[row]
+            return self.search_key(row)
         if role == ID_ROLE:
             return self._records[row].id
         return None
@@ -244,14 +284,16 @@ class RecordTableModel(QAbstractTableModel):
     def _tooltip(self, row: int, column: int, cell: Cell) -> str | None:
         edited, added, conflict = self._marks(row, column)
         if conflict is not None:
-            return (f"Conflict: you changed this; the bundled data changed it too.\n"
-                    f"Bundled before: {conflict.base}\nBundled now: {conflict.bundled}\nYours (kept): {conflict.mine}")
+            return tr("Conflict: you changed this; the bundled data changed it too.\nBundled before: {base}\n"
+                      "Bundled now: {bundled}\nYours (kept): {mine}").format(
+                base=conflict.base, bundled=conflict.bundled, mine=conflict.mine)
         if added:
-            return "Added by you"
+            return tr("Added by you")
         if edited:
             record_id = self._records[row].id
             bundled = (self.workspace.bundled_raw(self.kind, record_id) or {}).get(self._columns[column].field)
-            return f"Edited by you. Bundled value: {'(none)' if bundled in (None, '') else bundled}"
+            return tr("Edited by you. Bundled value: {value}").format(
+                value=tr("(none)") if bundled in (None, "") else bundled)
         return cell.tooltip or (cell.text if len(cell.text) > 30 else None)
 
 
@@ -275,9 +317,12 @@ class ReserveTableModel(RecordTableModel):
         for record_id, comparison in self.context.comparisons.items():
             row = self._row_of.get(record_id)
             if row is not None and before.get(record_id) != comparison:
-                cells = list(self._rows[row])
-                cells[column] = self._columns[column].cell(self._records[row], self.context)
-                self._rows[row] = tuple(cells)
+                if self._rows[row] is not None:  # else made from the new comparisons when first shown
+                    cells = list(self._rows[row])
+                    cells[column] = self._columns[column].cell(self._records[row], self.context)
+                    self._rows[row] = tuple(cells)
+                if column in self._sort_cache:
+                    self._sort_cache[column][row] = self._sort_value(row, column)
                 self.dataChanged.emit(self.index(row, column), self.index(row, column))
 
     def comparison(self, row: int):
@@ -291,64 +336,3 @@ def _sortable(value: Any) -> Any:
     if value is None:
         return ""
     return value
-
-
-class SearchFilterProxy(QSortFilterProxyModel):
-    """Filters rows whose folded search key contains every word typed (case and accents
-    ignored), plus an optional predicate on the record; sorts on the model's sort role."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._query = ""
-        self._ids: set[str] | None = None  # records a forgiving search found (None: no search)
-        self._predicate: Callable[[Any], bool] | None = None
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-
-    def set_query(self, text: str) -> None:
-        self._change_filter(lambda: setattr(self, "_query", text))
-
-    def set_ids(self, ids: set[str] | None) -> None:
-        """Keep only these records (the ids a SearchIndex found), or every record (None)."""
-        self._change_filter(lambda: setattr(self, "_ids", None if ids is None else set(ids)))
-
-    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        self._change_filter(lambda: setattr(self, "_predicate", predicate))
-
-    def _change_filter(self, change: Callable[[], None]) -> None:
-        # Qt 6.10 replaced invalidateRowsFilter() with begin/endFilterChange().
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateRowsFilter()
-
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt override
-                 right: QModelIndex | QPersistentModelIndex) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a != b:
-            try:
-                return a < b
-            except TypeError:
-                return str(a) < str(b)
-        # Ties (say, every "NA" figure) keep the first column's A-Z order whichever way the
-        # column is sorted, so the rows do not turn upside down when the order flips.
-        model = self.sourceModel()
-        first_a = model.index(left.row(), 0).data(SORT_ROLE)
-        first_b = model.index(right.row(), 0).data(SORT_ROLE)
-        if self.sortOrder() == Qt.SortOrder.DescendingOrder:
-            return str(first_a) > str(first_b)
-        return str(first_a) < str(first_b)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        if self._ids is not None and model.record(source_row).id not in self._ids:
-            return False
-        if self._predicate is not None and not self._predicate(model.record(source_row)):
-            return False
-        if not self._query:
-            return True
-        key = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE)
-        return matches(self._query, key)
