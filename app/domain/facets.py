@@ -7,6 +7,7 @@ would show. Also the links between records that share an announcement. No Qt, no
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
@@ -45,17 +46,42 @@ def _status_key(record: Company | Element, on: dt.date) -> str:
     return _STATUS_KEY.get(status.kind, "none") if status is not None else "none"
 
 
-def record_values(record: Any, on: dt.date) -> dict[str, set[str]]:
-    """The facet values a record has: facet key -> value keys (a company can be on two lists)."""
+# Facet values are worked out once a record and status date (a record is immutable; an edit
+# makes a new one), and records with the same values share one mapping, so counting a
+# million records is counting a few dozen distinct mappings.
+_VALUES: dict[int, tuple[Any, dt.date, Mapping[str, frozenset[str]]]] = {}
+_SHARED: dict[tuple, Mapping[str, frozenset[str]]] = {}
+_CACHE_LIMIT = 2_000_000
+
+
+def record_values(record: Any, on: dt.date) -> Mapping[str, frozenset[str]]:
+    """The facet values a record has: facet key -> value keys (a company can be on two lists).
+    Shared between records: read it, never change it."""
+    cached = _VALUES.get(id(record))
+    if cached is not None and cached[0] is record and cached[1] == on:
+        return cached[2]
+    values = _record_values(record, on)
+    key = tuple((k, tuple(sorted(v))) for k, v in values.items())
+    values = _SHARED.setdefault(key, values)
+    if len(_VALUES) >= _CACHE_LIMIT or len(_SHARED) >= _CACHE_LIMIT:
+        _VALUES.clear()
+        _SHARED.clear()
+    _VALUES[id(record)] = (record, on, values)
+    return values
+
+
+def _record_values(record: Any, on: dt.date) -> dict[str, frozenset[str]]:
     if isinstance(record, Company):
         lists = set(lists_of(record))  # a company on the UEL only has no export-control listing
         if is_april_28(record):
             lists.add(APRIL_28)  # most users come for these: one choice picks them out
-        announcements = {a for a in (record.announcement, record.uel_announcement) if a}
-        return {"list": lists, "announcement": announcements, "status": {_status_key(record, on)}}
+        announcements = frozenset(a for a in (record.announcement, record.uel_announcement) if a)
+        return {"list": frozenset(lists), "announcement": announcements,
+                "status": frozenset({_status_key(record, on)})}
     if isinstance(record, Element):
-        return {"group": {record.category}, "announcement": {record.announcement} if record.announcement else set(),
-                "status": {_status_key(record, on)}}
+        return {"group": frozenset({record.category}),
+                "announcement": frozenset({record.announcement} if record.announcement else ()),
+                "status": frozenset({_status_key(record, on)})}
     return {}
 
 
@@ -71,7 +97,15 @@ def filter_records(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set
 def facets(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set[str]] | None = None) -> list[Facet]:
     """The facets of ``records`` (all companies or all elements) with their counts."""
     chosen = chosen or {}
-    values = [record_values(r, on) for r in records]
+    distinct: dict[int, list[Any]] = {}  # shared mapping -> [it, how many records have it]
+    for r in records:
+        v = record_values(r, on)
+        entry = distinct.get(id(v))
+        if entry is None:
+            distinct[id(v)] = [v, 1]
+        else:
+            entry[1] += 1
+    values = [(v, n) for v, n in distinct.values()]
     is_company = any(isinstance(r, Company) for r in records)
     if is_company:
         layout = [("list", QT_TRANSLATE_NOOP("", "List"),
@@ -85,15 +119,18 @@ def facets(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set[str]] |
                   ("status", QT_TRANSLATE_NOOP("", "Status"), list(STATUS_VALUES))]
     out = []
     for key, label, options in layout:
-        pool = [v for v in values if _passes(v, chosen, skip=key)]
-        counted = tuple(FacetValue(value, text, sum(1 for v in pool if value in v.get(key, ())))
-                        for value, text in options)
+        counts: Counter[str] = Counter()
+        for v, n in values:
+            if _passes(v, chosen, skip=key):
+                for value in v.get(key, ()):
+                    counts[value] += n
+        counted = tuple(FacetValue(value, text, counts[value]) for value, text in options)
         out.append(Facet(key, label, counted))
     return out
 
 
-def _announcements(values: Sequence[Mapping[str, set[str]]]) -> list[tuple[str, str]]:
-    seen = sorted({a for v in values for a in v.get("announcement", ())})
+def _announcements(values: Sequence[tuple[Mapping[str, frozenset[str]], int]]) -> list[tuple[str, str]]:
+    seen = sorted({a for v, _ in values for a in v.get("announcement", ())})
     return [(a, a) for a in seen]
 
 
@@ -108,10 +145,63 @@ def announcements_of(record: Company | Element) -> list[str]:
 
 def covered_by(dataset: Dataset, announcement: str) -> list[Company | Element]:
     """Every company and element an announcement covers, companies first, in data order."""
-    records: list[Company | Element] = [*dataset.companies, *dataset.elements]
-    return [r for r in records if announcement in announcements_of(r)]
+    return list(_covered(dataset).get(announcement, ()))
 
 
-def listed_with(dataset: Dataset, record: Company | Element) -> dict[str, list[Company | Element]]:
+# The announcement -> records map of the last lists asked about (the workspace hands out the same
+# list objects until the data changes), so showing a record's links is not a scan of every record;
+# and, for an announcement whose links were shown, where each record is in its list.
+_COVERED: list[Any] = [None, None, {}, 0, 0, {}]  # companies, elements, the map, their lengths, places
+
+
+def _covered(dataset: Dataset) -> dict[str, list[Company | Element]]:
+    companies, elements, index, n_companies, n_elements, _places = _COVERED
+    if companies is dataset.companies and elements is dataset.elements \
+            and (n_companies, n_elements) == (len(companies), len(elements)):
+        return index
+    index = {}
+    for record in [*dataset.companies, *dataset.elements]:
+        for announcement in announcements_of(record):
+            index.setdefault(announcement, []).append(record)
+    _COVERED[:] = [dataset.companies, dataset.elements, index, len(dataset.companies), len(dataset.elements), {}]
+    return index
+
+
+class Others(Sequence):
+    """The records an announcement covers but one: a view of its list, not a copy of thousands."""
+
+    def __init__(self, records: list[Company | Element], skip: int) -> None:
+        self._records, self._skip = records, skip  # skip: the place left out, or -1
+
+    def __len__(self) -> int:
+        return len(self._records) - (self._skip >= 0)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._records[i + (0 <= self._skip <= i)]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Others({list(self)!r})"
+
+
+def listed_with(dataset: Dataset, record: Company | Element) -> dict[str, Sequence[Company | Element]]:
     """For each announcement of ``record``, the other records it covers."""
-    return {a: [r for r in covered_by(dataset, a) if r.id != record.id] for a in announcements_of(record)}
+    out: dict[str, Sequence[Company | Element]] = {}
+    for announcement in announcements_of(record):
+        records = _covered(dataset).get(announcement, [])
+        places = _COVERED[5].get(announcement)
+        if places is None:
+            places = _COVERED[5][announcement] = {}
+            for i, r in enumerate(records):
+                places[r.id] = i if r.id not in places else -2  # -2: the id twice (a company and an element)
+        place = places.get(record.id, -1)
+        out[announcement] = [r for r in records if r.id != record.id] if place == -2 else Others(records, place)
+    return out

@@ -179,9 +179,12 @@ class Workspace:
     def conflicts(self, kind: str | None = None, record_id: str | None = None) -> list[L.Conflict]:
         out = []
         for k in KIND_KEYS if kind is None else (kind,):
-            for i, state in self._states[k].items():
-                if record_id is None or i == record_id:
-                    out.extend(state.conflicts)
+            if record_id is not None:  # one record: a lookup, not a walk over every record
+                state = self._states[k].get(record_id)
+                out.extend(state.conflicts if state is not None else ())
+                continue
+            for state in self._states[k].values():
+                out.extend(state.conflicts)
         return out
 
     def conflict(self, kind: str, record_id: str, name: str) -> L.Conflict | None:

@@ -121,7 +121,7 @@ class RecordTab(QWidget):
         if self._index is None:
             self.proxy.set_query(text)
         else:
-            self.proxy.set_ids(self._index().matching_ids(text, self.kind.key) if text.strip() else None)
+            self.proxy.set_ids(self._index().matching_steps(text, self.kind.key) if text.strip() else None)
         self._after_filter()
 
     def refilter(self) -> None:
@@ -199,10 +199,12 @@ class RecordTab(QWidget):
             return esc("")
         parts: list[object] = [tag("h3", tr("Listed with"))]
         for announcement, others in groups.items():
+            shown = others[:50]  # the announcement's own link lists them all: 25,000 links stall the pane
             names = join((tag("a", getattr(o, "name", o.id), href=internal_link("record", self._kind_of(o), o.id))
-                          for o in others), tr(", ")) if others else esc(tr("no other record"))
+                          for o in shown), tr(", ")) if others else esc(tr("no other record"))
+            more = tr(", ") + "…" if len(others) > len(shown) else ""  # the count is beside the link
             parts.append(tag("p", tag("a", announcement, href=internal_link("announcement", announcement)),
-                             tr(" ({n} records): ").format(n=len(others) + 1), names))
+                             tr(" ({n} records): ").format(n=len(others) + 1), names, more))
         return join(parts)
 
     @staticmethod
