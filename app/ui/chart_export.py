@@ -29,13 +29,14 @@ from app.storage.atomic import SaveError
 from app.storage.view_export import write_shared
 from app.ui import theme as themes
 from app.ui.chart import ReserveChart
-from app.ui.i18n import tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 
 FORMATS = ("png", "svg")
 WIDTH = 1200  # logical pixels; the PNG is drawn at twice that for print
 MARGIN = 28
 PNG_SCALE = 2
-FILTERS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}  # translated where shown
+FILTERS = {"png": QT_TRANSLATE_NOOP("", "PNG image (*.png)"),  # translated where shown
+           "svg": QT_TRANSLATE_NOOP("", "SVG drawing (*.svg)")}
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:

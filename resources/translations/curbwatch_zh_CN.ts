@@ -2620,6 +2620,14 @@ Try again, quit and lose them, or cancel and keep working (you can still export 
         <translation>条形太窄，无法显示标签：请将鼠标悬停在条形上，或查看表格</translation>
     </message>
     <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
@@ -2814,6 +2822,24 @@ Try again, quit and lose them, or cancel and keep working (you can still export 
     <message>
         <source>.</source>
         <translation>。</translation>
+    </message>
+    <message>
+        <source>Conflict: you changed this; the bundled data changed it too.
+Bundled before: {base}
+Bundled now: {bundled}
+Yours (kept): {mine}</source>
+        <translation>冲突：您修改了此项，内置数据也修改了它。
+内置原值：{base}
+内置现值：{bundled}
+您的值（已保留）：{mine}</translation>
+    </message>
+    <message>
+        <source>Added by you</source>
+        <translation>由您添加</translation>
+    </message>
+    <message>
+        <source>Edited by you. Bundled value: {value}</source>
+        <translation>由您修改。内置值：{value}</translation>
     </message>
 </context>
 </TS>
