@@ -34,6 +34,7 @@ from app.domain.kinds import KINDS, kind_of
 from app.domain.workspace import EditError
 from app.storage.import_plan import ImportPlan, auto_mapping, guess_kind, plan_import, targets
 from app.storage.record_import import ImportFileError, SourceTable, read_table
+from app.ui import theme as themes
 from app.ui.html import br, esc, join, styled, tag
 from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 
@@ -159,7 +160,7 @@ def preview_html(plan: ImportPlan) -> str:
     parts: list[object] = []
     if plan.problems:
         parts += [tag("h3", styled(tr("Problems ({n}): fix them in the file, then import it again").format(
-            n=f"{len(plan.problems):,}"), "#b3261e")), tag("ul", *_items(plan.problems))]
+            n=f"{len(plan.problems):,}"), themes.current().error)), tag("ul", *_items(plan.problems))]
     added = [c for c in plan.changes if c.action == "add"]
     changed = [c for c in plan.changes if c.action == "change"]
     if added:

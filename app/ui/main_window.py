@@ -4,6 +4,7 @@ the dataset's as-of date, banners for anything the user must know, and the menus
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.domain import fields as F
 from app.domain.kinds import COMPANIES, ELEMENTS
+from app.ui import theme as themes
 from app.ui.banner import Banner, BannerArea
 from app.ui.columns import COMPANY_COLUMNS, ELEMENT_COLUMNS
 from app.ui.controller import EditController
@@ -33,13 +35,13 @@ from app.ui.menus import build_menus
 from app.ui.messages import refusal_text
 from app.ui.record_tab import RecordTab
 from app.ui.reserves_tab import ReservesTab
+from app.ui.save_feedback import SaveFeedback
 from app.ui.status_text import data_age_text
 from app.ui.view_state import ViewState
 
 TABS = (("companies", QT_TRANSLATE_NOOP("", "Companies")), ("elements", QT_TRANSLATE_NOOP("", "Element restrictions")),
         ("reserves", QT_TRANSLATE_NOOP("", "Reserves")))
 TAB_KEYS = tuple(key for key, _title in TABS)
-LOCK_RETRY_MS = 5_000  # how often a read-only copy checks whether the other copy has gone
 
 
 class Tabs(QTabWidget):
@@ -119,25 +121,12 @@ class MainWindow(QMainWindow):
         self.zoom_steps = 0
         build_menus(self)
 
-        controller.rejected.connect(self._on_rejected)
-        controller.save_failed.connect(self._on_save_failed)
-        controller.saved.connect(self._on_saved)
-        controller.dirty_changed.connect(lambda _dirty: self._update_save_state())
         self.workspace.listeners.append(self._on_workspace_change)
         self._update_labels()
-        self._update_save_state()
         self.tab(TAB_KEYS[0])
         QTimer.singleShot(0, self.build_all_tabs)
-        if controller.read_only:
-            reason = controller.userdata.read_only_reason
-            self.add_banner("warning", tr("Read-only: {reason} You can look things up and export, but edits are off.")
-                            .format(reason=reason or tr("your data folder cannot be written.")), closable=False,
-                            reason="read-only")
-        self.lock_timer = QTimer(self)
-        self.lock_timer.setInterval(LOCK_RETRY_MS)
-        self.lock_timer.timeout.connect(self.retry_write_access)
-        if controller.waiting_for_lock:
-            self.lock_timer.start()
+        self.feedback = SaveFeedback(self)
+        self.lock_timer = self.feedback.lock_timer
 
     # --- the tabs, built on first use ------------------------------------------------------------
     def tab(self, key: str):
@@ -188,20 +177,7 @@ class MainWindow(QMainWindow):
         return self.tab("reserves")
 
     def retry_write_access(self) -> bool:
-        """While another copy holds the data: try again; once it has gone, turn edits on and say so."""
-        if not self.controller.retry_write_access():
-            return False
-        self.lock_timer.stop()
-        self.banners.clear("read-only")
-        for action in (self.add_action, self.edit_action, self.delete_action, self.reset_action,
-                       self.restore_action, self.import_action):
-            action.setEnabled(True)
-        self.add_banner("info", tr("The other Curbwatch window has closed: your data is open here now, and you can "
-                                   "edit it."), reason="read-only-ended")
-        for tab in self.built_tabs():
-            tab.table.viewport().update()
-        self._update_save_state()
-        return True
+        return self.feedback.retry_write_access()
 
     # --- menus and keyboard ------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -279,36 +255,6 @@ class MainWindow(QMainWindow):
     def banner_texts(self) -> list[str]:
         return self.banners.texts()
 
-    def _on_rejected(self, message: str) -> None:
-        self.add_banner("error", message, reason="edit")
-        self.statusBar().showMessage(message, 8000)
-
-    def _on_save_failed(self, message: str) -> None:
-        error = self.controller.last_error
-        if error is not None and error.kind == "changed_on_disk":
-            text = tr("Your latest changes are not saved: {path} was changed by another program since Curbwatch read "
-                      "it. Overwrite it with your data (the other version is backed up first), or reload it (your "
-                      "unsaved changes are dropped).").format(path=self.controller.userdata.path)
-            actions = ((tr("Overwrite"), self.overwrite_on_disk), (tr("Reload"), self.reload_from_disk))
-        else:
-            text = tr("Your latest changes are not saved yet: {reason} Curbwatch keeps them and will try "
-                      "again.").format(reason=message)
-            actions = ()
-        self.add_banner("error", text, closable=False, actions=actions, reason="save")
-        self._update_save_state()
-
-    def overwrite_on_disk(self) -> bool:
-        return self.controller.save_now(force=True)
-
-    def reload_from_disk(self) -> None:
-        # The reload replaces the workspace's layer, which refreshes every view through the models.
-        for message in self.controller.reload():
-            self.add_banner("warning", message)
-
-    def _on_saved(self) -> None:
-        self.banners.clear("save")
-        self._update_save_state()
-
     def _on_workspace_change(self, kind: str, _record_id: str | None) -> None:
         for tab in self.built_tabs():
             # Only the tab of the kind that changed: an import of 1,000 reserve rows notifies 1,000 times.
@@ -318,19 +264,7 @@ class MainWindow(QMainWindow):
         self._update_save_state()
 
     def _update_save_state(self) -> None:
-        if self.controller.read_only:
-            self.save_status.setText(tr("Read-only"))
-        elif self.controller.last_error is not None:
-            self.save_status.setText(tr("Not saved"))
-        elif self.controller.dirty:
-            self.save_status.setText(tr("Saving…"))
-        else:
-            count = self.workspace.change_count()
-            if not count:
-                self.save_status.setText(tr("No changes of yours"))
-            else:
-                self.save_status.setText((tr("All changes saved ({n} changed record)") if count == 1 else
-                                          tr("All changes saved ({n} changed records)")).format(n=count))
+        self.feedback.update_save_state()
 
     # --- the status date ------------------------------------------------------------------
     def _update_labels(self) -> None:
@@ -351,7 +285,7 @@ class MainWindow(QMainWindow):
         except F.FieldError as exc:
             message = tr("Not changed: {reason}. Statuses stay computed for {on}.").format(
                 reason=refusal_text(str(exc)), on=self.on.isoformat())
-            self.status_date.setStyleSheet("border:1px solid #b3261e")
+            self.status_date.setStyleSheet(f"border:1px solid {themes.current().error}")
             self.statusBar().showMessage(message, 10000)
             QToolTip.showText(self.status_date.mapToGlobal(self.status_date.rect().bottomLeft()), message,
                               self.status_date)
@@ -369,40 +303,30 @@ class MainWindow(QMainWindow):
         self._update_labels()
 
     # --- dialogs --------------------------------------------------------------------------
-    def export_view(self):
-        from app.ui.export_view import export_view_dialog
+    def _lazy(self, module: str, function: str):
+        """Run a dialog whose module is imported when first used, not at start-up."""
+        return getattr(importlib.import_module(module), function)(self)
 
-        return export_view_dialog(self)
+    def export_view(self):
+        return self._lazy("app.ui.export_view", "export_view_dialog")
 
     def export_chart(self):
-        from app.ui.chart_export import export_chart_dialog
-
-        return export_chart_dialog(self)
+        return self._lazy("app.ui.chart_export", "export_chart_dialog")
 
     def save_evidence_pack(self):
-        from app.ui.chart_export import evidence_dialog
+        return self._lazy("app.ui.chart_export", "evidence_dialog")
 
-        return evidence_dialog(self)
+    def import_records(self):
+        return self._lazy("app.ui.import_dialog", "import_records")
 
-    def import_records(self) -> bool:
-        from app.ui.import_dialog import import_records
-
-        return import_records(self)
-
-    def copy_selection(self) -> int:
-        from app.ui.copy_rows import copy_selection
-
-        return copy_selection(self)
+    def copy_selection(self):
+        return self._lazy("app.ui.copy_rows", "copy_selection")
 
     def print_brief(self):
-        from app.ui.brief import print_brief
-
-        return print_brief(self)
+        return self._lazy("app.ui.brief", "print_brief")
 
     def save_brief_pdf(self):
-        from app.ui.brief import save_brief_pdf
-
-        return save_brief_pdf(self)
+        return self._lazy("app.ui.brief", "save_brief_pdf")
 
     def import_dataset_update(self) -> bool:
         from app.ui.update_dialog import import_dataset_update
@@ -412,9 +336,7 @@ class MainWindow(QMainWindow):
         return done
 
     def show_what_changed(self):
-        from app.ui.history_dialog import show_what_changed
-
-        return show_what_changed(self)
+        return self._lazy("app.ui.history_dialog", "show_what_changed")
 
     def show_changes(self) -> None:
         from app.ui.changes import ChangesDialog
@@ -446,8 +368,6 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def apply_theme(self) -> None:
-        from app.ui import theme as themes
-
         theme = themes.current()
         for tab in self.built_tabs():
             tab.model.set_theme(theme)
