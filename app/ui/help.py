@@ -31,6 +31,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Z", QT_TRANSLATE_NOOP("", "Undo")),
     ("Ctrl+Shift+Z, Ctrl+Y", QT_TRANSLATE_NOOP("", "Redo")),
     ("Ctrl+C", QT_TRANSLATE_NOOP("", "Copy the selected rows (with headers)")),
+    ("Ctrl+P", QT_TRANSLATE_NOOP("", "Print brief")),
     ("Ctrl++, Ctrl+-, Ctrl+0", QT_TRANSLATE_NOOP("", "Larger text, smaller text, normal size")),
     ("F1", QT_TRANSLATE_NOOP("", "About the data")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("", "Quit (your edits are already saved)")),
