@@ -21,13 +21,12 @@ import pyqtgraph as pg
 
 from app.domain.chart_data import ChartBar, ChartData
 from app.ui import theme as themes
-from app.ui.html import esc
+from app.ui.html import Markup, join, styled
 from app.ui.chart_text import axis_title_text, bar_label_text, chart_title_text
 from app.ui.i18n import tr
 
 # One colour per source, by palette: the theme's bar colour, a much lighter one, then a green,
 # so the three differ in lightness as well as hue; orange stays for "matches no USGS edition".
-SERIES_COLOURS = {False: ("#3b6ea8", "#9cc2e8", "#3f8f6f"), True: ("#6fa3e0", "#c6dcf5", "#5fbf98")}
 LABEL_PAD_PX = 5
 AXIS_GAP_PX = 14  # between the axis and where bars start, so the first tick ("0", "100") has room
 MIN_LABEL_PX = 7  # a label smaller than this is not readable: labels are hidden instead
@@ -126,7 +125,7 @@ class ReserveChart(QWidget):
     def _colour(self, bar: ChartBar) -> str:
         if bar.highlight:
             return self.theme.bar_warn
-        colours = SERIES_COLOURS[self.theme.dark]
+        colours = self.theme.series
         return self.theme.bar if bar.series == 0 else colours[bar.series % len(colours)]
 
     def _paint_bars(self) -> None:
@@ -152,8 +151,8 @@ class ReserveChart(QWidget):
         if data is None or not self._show_legend or not self.legend_items():
             self.legend.hide()
             return
-        items = [f'<span style="color:{colour}">■</span>&nbsp;{esc(text)}' for colour, text in self.legend_items()]
-        self.legend.setText(f'<span style="color:{self.theme.chart_fg}">{"&nbsp;&nbsp; ".join(items)}</span>')
+        items = [join([styled("■", colour), Markup("&nbsp;"), text]) for colour, text in self.legend_items()]
+        self.legend.setText(styled(join(items, Markup("&nbsp;&nbsp; ")), self.theme.chart_fg))
         self.legend.setStyleSheet(f"background:{self.theme.chart_bg}; padding:3px 6px")
         self.legend.show()
 
@@ -164,7 +163,7 @@ class ReserveChart(QWidget):
             return []
         items = []
         if len(data.series) > 1:
-            colours = SERIES_COLOURS[self.theme.dark]
+            colours = self.theme.series
             for i, series in enumerate(data.series):
                 last = tr(" (top to bottom in each country)") if i == len(data.series) - 1 else ""
                 items.append((self.theme.bar if i == 0 else colours[i % len(colours)], series.label + last))

@@ -15,6 +15,7 @@ from app.domain.states import Change
 from app.storage.bundled import Bundled, DataError, load_bundled
 from app.storage.dataset_update import UpdateError, load_stored, stored_datasets
 from app.storage.edit_times import EditTime, edit_times
+from app.ui import theme as themes
 from app.ui.help import HelpDialog
 from app.ui.update_dialog import diff_summary
 from app.ui.html import Markup, join, styled, tag
@@ -122,7 +123,8 @@ def _change_row(change: Change, when: EditTime | None, warn: str) -> Markup:
 
 
 def history_html(versions: list[Version], in_use: str, changes: list[Change], times: dict, notes: list[str],
-                 warn: str = "#9a4f00") -> Markup:
+                 warn: str | None = None) -> Markup:
+    warn = warn or themes.current().warn
     parts: list[object] = [tag("h2", tr("What changed"))]
     listed = [tag("li", tag("b", v.version), tr(" (as of {as_of}): {origin}").format(
                   as_of=v.bundled.dataset.info.as_of.isoformat(), origin=v.origin),
@@ -160,8 +162,6 @@ def _sort_key(when: EditTime | None) -> tuple:
 
 
 def show_what_changed(window) -> HelpDialog:
-    from app.ui import theme as themes
-
     userdata = window.controller.userdata
     versions, notes = dataset_versions(userdata)
     changes = window.workspace.changes()

@@ -24,6 +24,7 @@ class Theme:
     error: str  # a refusal, a problem to fix
     bar: str
     bar_warn: str  # a figure matching no USGS edition
+    series: tuple[str, str, str]  # the bars of up to three compared sources
     chart_bg: str
     chart_fg: str
     banners: dict[str, tuple[str, str]]  # level -> (background, text)
@@ -45,7 +46,8 @@ LIGHT = Theme(
     status={IN_FORCE: "#c62828", SUSPENDED: "#1565c0", EXPIRED: "#6a1b9a", UNKNOWN: "#6a1b9a",
             LIFTED: "#2e7d32", NO_MATCH: "#c62828"},
     edited="#fff4c2", conflict="#ffd6a8", added="#e3f2e1", note_bg="#fff4c2", muted="#777777",
-    warn="#9a4f00", error="#b3261e", bar="#3b6ea8", bar_warn="#d9822b", chart_bg="#ffffff", chart_fg="#222222",
+    warn="#9a4f00", error="#b3261e", bar="#3b6ea8", bar_warn="#d9822b", series=("#3b6ea8", "#9cc2e8", "#3f8f6f"),
+    chart_bg="#ffffff", chart_fg="#222222",
     banners={"info": ("#e8f0fb", "#1f4f8a"), "warning": ("#fff4d6", "#7a4a00"), "error": ("#fde7e5", "#8c1d18")},
 )
 
@@ -54,7 +56,8 @@ DARK = Theme(
     status={IN_FORCE: "#ff8a80", SUSPENDED: "#8ab4f8", EXPIRED: "#ffd54f", UNKNOWN: "#ffd54f",
             LIFTED: "#4db6ac", NO_MATCH: "#ff8a80"},
     edited="#5c4f13", conflict="#6b3f12", added="#1f4a24", note_bg="#4a4114", muted="#9aa0a6",
-    warn="#ffb74d", error="#ff8a80", bar="#6fa3e0", bar_warn="#f0a04b", chart_bg="#1e1f22", chart_fg="#e8eaed",
+    warn="#ffb74d", error="#ff8a80", bar="#6fa3e0", bar_warn="#f0a04b", series=("#6fa3e0", "#c6dcf5", "#5fbf98"),
+    chart_bg="#1e1f22", chart_fg="#e8eaed",
     banners={"info": ("#1c3049", "#c2dbff"), "warning": ("#4a3a10", "#ffe08a"), "error": ("#4d1b17", "#ffb4ab")},
 )
 

@@ -162,9 +162,9 @@ class UpdateDialog(QDialog):
             notes += [br(), styled(tr("Your change to {kind} {record!r} no longer fits and is left out (kept in the "
                                       "backup made first): {reason}").format(kind=rejected.kind,
                                                                             record=rejected.record_id,
-                                                                            reason=rejected.reason), "#b3261e")]
+                                                                            reason=rejected.reason), themes.current().error)]
         if self.userdata.read_only:
-            notes += [br(), styled(tr("Your data is open read-only: the update cannot be applied here."), "#b3261e")]
+            notes += [br(), styled(tr("Your data is open read-only: the update cannot be applied here."), themes.current().error)]
         self.about.setText(join(head + notes))
         self._fill(preview)
         self.apply_button.setEnabled(not self.userdata.read_only)
@@ -174,7 +174,7 @@ class UpdateDialog(QDialog):
         self.error = reason
         self.about.setText(join([*(head or [tag("b", name), br()]),
                                  styled(tr("Not imported: {reason} Nothing was changed.").format(reason=reason),
-                                        "#b3261e", bold=True)]))
+                                        themes.current().error, bold=True)]))
         return False
 
     def _fill(self, preview: UpdatePreview) -> None:
@@ -204,7 +204,7 @@ class UpdateDialog(QDialog):
         except UpdateError as exc:
             self.error = str(exc)
             self.about.setText(join([tag("b", self.update_file.path.name), br(),
-                                     styled(str(exc), "#b3261e", bold=True)]))
+                                     styled(str(exc), themes.current().error, bold=True)]))
             self.apply_button.setEnabled(False)
             return False
         # The undo history holds states merged over the previous dataset: putting one back now
