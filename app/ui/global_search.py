@@ -82,7 +82,6 @@ class GlobalSearch(QWidget):
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.itemActivated.connect(lambda item: self.open_row(self.results.row(item)))
-        self.results.setMaximumHeight(260)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.panel = QWidget()
@@ -129,6 +128,10 @@ class GlobalSearch(QWidget):
             item.setToolTip(tr("Matched in {fields}").format(fields=fields))
             self.results.addItem(item)
         self.summary.setText(self._summary(len(found), query.strip()))
+        # As tall as the results need (up to a few), so one hit does not push the tabs down.
+        rows = sum(self.results.sizeHintForRow(i) for i in range(min(self.results.count(), 5)))
+        self.results.setFixedHeight(min(max(rows + 2 * self.results.frameWidth() + 2, 36), 260))
+        self.results.setVisible(bool(found))
         self.panel.show()
         if found:
             self.results.setCurrentRow(0)
