@@ -170,3 +170,21 @@ def test_layout_is_remembered_by_meaning(make_window, tmp_path, qtbot):
     assert not t2.isColumnHidden(m2.column_of("share"))
     assert t2.horizontalHeader().visualIndex(m2.column_of("group")) == m2.column_of("group")
 
+
+
+def test_tab_order_is_sensible(make_window):
+    """Tab goes: status date, search everything, (banners), facets, the tab's filter box, its table,
+    then the details: the table is one stop, not one stop per cell."""
+    window = make_window(ON)
+    tab = window.companies
+    chain, widget = [], window.status_date
+    for _ in range(80):
+        widget = widget.nextInFocusChain()
+        if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget)
+        if widget is window.status_date:
+            break
+    order = [window.search.box, *tab.facets.combos.values(), tab.search, tab.table, tab.detail]
+    positions = [chain.index(w) for w in order]
+    assert positions == sorted(positions), [type(w).__name__ for w in order]
+    assert chain.count(tab.table) == 1
