@@ -13,3 +13,53 @@ from __future__ import annotations
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """``text`` unchanged; lupdate records it under ``context`` for translators."""
     return text
+
+
+class Msg(str):
+    """A sentence for the user that IS its English text (so logs, the command line, CSV files
+    and comparisons see plain English) and also keeps what the window needs to say it in the
+    user's language: the ``template`` (marked for lupdate where it is written:
+    ``Msg(QT_TRANSLATE_NOOP("", "Your data file was damaged ({reason})."), reason=...)``) and
+    the ``params`` that fill it, which may themselves be Msg. ``app.ui.i18n.tr_msg`` translates it.
+    Values keep their type until formatted, so ``{n:,}`` works in both languages."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, /, **params: object) -> Msg:
+        self = super().__new__(cls, template.format(**params) if params else template)
+        self.template = template
+        self.params = params
+        return self
+
+    def __reduce__(self):  # copies and pickles keep the template, not only the English
+        return (_restore, (self.template, self.params))
+
+    @classmethod
+    def join(cls, parts, /) -> Msg:  # type: ignore[override]
+        """Sentences one after another ("A. B."), each translated on its own; empty parts are left out."""
+        kept = [part for part in parts if part]
+        if not kept:
+            return cls("")
+        joined = kept[0] if isinstance(kept[0], Msg) else cls(_LITERAL, text=kept[0])
+        for part in kept[1:]:
+            joined = cls(QT_TRANSLATE_NOOP("", "{first} {second}"), first=joined, second=part)
+        return joined
+
+    @classmethod
+    def join_list(cls, items, /) -> Msg:
+        """Words listed with commas ("Name, Country"); a translation chooses its own separator."""
+        kept = [item if isinstance(item, Msg) else cls(_LITERAL, text=item) for item in items]
+        if not kept:
+            return cls("")
+        joined = kept[0]
+        for item in kept[1:]:
+            joined = cls(QT_TRANSLATE_NOOP("", "{first}, {second}"), first=joined, second=item)
+        return joined
+
+
+_LITERAL = "{text}"  # a value with no words of its own (a path, an OS error) shown as it is
+
+
+def _restore(template: str, params: dict[str, object]) -> Msg:
+    return Msg(template, **params)

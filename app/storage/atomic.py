@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
+
 try:  # POSIX: F_FULLFSYNC on macOS
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -82,25 +84,21 @@ class SaveError(Exception):
         return self.message
 
 
-def _default_save_message(kind: str, path: Path | None, errno: int | None) -> str:
-    where = str(path) if path is not None else "the data file"
-    detail = f" ({os.strerror(errno)})" if errno else ""
+def _default_save_message(kind: str, path: Path | None, errno: int | None) -> Msg:
+    where = str(path) if path is not None else Msg(QT_TRANSLATE_NOOP("", "the data file"))
+    detail = Msg(QT_TRANSLATE_NOOP("", " ({reason})"), reason=os.strerror(errno)) if errno else ""
     if kind == "disk_full":
-        return (
-            f"The disk is full (no free space left): could not save {where}. Make some "
-            f"room on that disk and save again; your changes are kept until then."
-        )
+        return Msg(QT_TRANSLATE_NOOP("", "The disk is full (no free space left): could not save {where}. Make some "
+                                         "room on that disk and save again; your changes are kept until then."),
+                   where=where)
     if kind == "read_only":
-        return (
-            f"Could not save {where}: the folder is read-only or you do not have "
-            f"permission to write there{detail}."
-        )
+        return Msg(QT_TRANSLATE_NOOP("", "Could not save {where}: the folder is read-only or you do not have "
+                                         "permission to write there{detail}."), where=where, detail=detail)
     if kind == "locked":
-        return (
-            f"Could not replace {where}: another program (a virus scanner, a sync "
-            f"client or another window) is holding it{detail}. Try again in a moment."
-        )
-    return f"Could not save {where}{detail}."
+        return Msg(QT_TRANSLATE_NOOP("", "Could not replace {where}: another program (a virus scanner, a sync "
+                                         "client or another window) is holding it{detail}. Try again in a moment."),
+                   where=where, detail=detail)
+    return Msg(QT_TRANSLATE_NOOP("", "Could not save {where}{detail}."), where=where, detail=detail)
 
 
 def classify_oserror(exc: OSError, path: Path | str | None) -> SaveError:
@@ -120,7 +118,7 @@ def classify_oserror(exc: OSError, path: Path | str | None) -> SaveError:
     message = None
     if kind == "io" and code is None:
         # No errno (e.g. a bare OSError("...")): the original text is all there is.
-        message = f"Could not save {path}: {exc}."
+        message = Msg(QT_TRANSLATE_NOOP("", "Could not save {path}: {reason}."), path=path, reason=exc)
     return SaveError(kind, message, errno=code, path=path)
 
 

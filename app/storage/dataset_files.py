@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from app.domain.dataset_diff import version_key
 from app.domain.kinds import KIND_KEYS
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.domain.model import DatasetInfo
 from app.storage.bundled import FILES, Bundled, DataError, load_bundled
 from app.storage.safe_open import NotRegularFile, describe_file, read_regular
@@ -74,9 +75,10 @@ def read_update(path: Path | str) -> UpdateFile:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise UpdateError(f"{path} does not exist.") from None
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{path} does not exist."), path=path)) from None
     except OSError as exc:
-        raise UpdateError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{path} cannot be read ({reason})."), path=path,
+                              reason=exc.strerror or exc)) from None
     if stat.S_ISDIR(mode):
         files = _read_folder(path)
         sha = files_sha256(files)
@@ -87,7 +89,8 @@ def read_update(path: Path | str) -> UpdateFile:
         sha = hashlib.sha256(data).hexdigest()
         container = "zip"
     else:
-        raise UpdateError(f"{path} is {describe_file(path)}, not a zip file or a folder.")
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{path} is {what}, not a zip file or a folder."), path=path,
+                              what=describe_file(path)))
     return UpdateFile(path, container, files, sha, check_files(files))
 
 
@@ -99,7 +102,7 @@ def read_capped(path: Path, cap: int, what: str) -> bytes:
     except OSError as exc:
         raise UpdateError(f"{path.name} cannot be read ({exc.strerror or exc}).") from None
     if data is None:
-        raise UpdateError(f"{path.name} is missing.")
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} is missing."), name=path.name))
     if len(data) > cap:
         raise UpdateError(f"{what} {path.name} is larger than {cap:,} bytes: not a Curbwatch dataset.")
     return data
@@ -111,8 +114,9 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
         path = folder / name
         what = describe_file(path)
         if what == "missing":
-            raise UpdateError(f"{name} is missing from the folder {folder} (a dataset has companies.json, "
-                              f"elements.json and reserves.json).")
+            raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} is missing from the folder {folder} (a dataset has "
+                                                        "companies.json, elements.json and reserves.json)."),
+                                  name=name, folder=folder))
         if what != "a regular file":
             raise UpdateError(f"{name} in {folder} is {what}: only regular files are read, never links.")
         files[name] = read_capped(path, MAX_FILE_BYTES, "the file")
@@ -196,9 +200,11 @@ def refuse_unless_newer(update: UpdateFile, in_use: DatasetInfo) -> None:
         newer = version_key(new) > version_key(current)
         same = version_key(new) == version_key(current)
     except ValueError as exc:
-        raise UpdateError(f"the versions cannot be compared: {exc}") from None
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "the versions cannot be compared: {reason}"), reason=exc)) from None
     if same:
-        raise UpdateError(f"This is dataset {new}, the one in use: you already have it. Nothing to import.")
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "This is dataset {new}, the one in use: you already have it. "
+                                                    "Nothing to import."), new=new))
     if not newer:
-        raise UpdateError(f"This is dataset {new}, older than the one in use ({current}): you already have it "
-                          f"or newer. Nothing to import.")
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "This is dataset {new}, older than the one in use ({current}): you "
+                                                    "already have it or newer. Nothing to import."),
+                              new=new, current=current))

@@ -41,6 +41,7 @@ from app.storage.dataset_files import (  # noqa: F401 - re-exported: one module 
     refuse_unless_newer,
 )
 from app.storage.safe_open import describe_file, read_regular
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.strict_json import LoadError, json_dumps_bytes, strict_json_loads
 
 log = logging.getLogger(__name__)
@@ -205,7 +206,9 @@ def apply_update(userdata, update: UpdateFile, *, clock=None) -> list[Rejected]:
     The data file is backed up first ("pre-import"). Returns the user's entries that no
     longer fit (kept in that backup). Raises UpdateError."""
     if userdata.read_only:
-        raise UpdateError(f"Not imported: your data is open read-only. {userdata.read_only_reason or ''}".strip())
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "Not imported: your data is open read-only. {reason}"),
+                              reason=userdata.read_only_reason) if userdata.read_only_reason else
+                          Msg(QT_TRANSLATE_NOOP("", "Not imported: your data is open read-only.")))
     refuse_unless_newer(update, userdata.bundled.dataset.info)
     clock = clock or userdata.store.clock  # the data folder's clock: the same as its backups and journal
     keep_in_use_copy(userdata.data_dir, userdata.bundled, clock=clock)
@@ -214,7 +217,8 @@ def apply_update(userdata, update: UpdateFile, *, clock=None) -> list[Rejected]:
                                sha256=update.sha256, sha256_of=update.sha256_of,
                                version=update.info.dataset_version, clock=clock)
     except SaveError as exc:
-        raise UpdateError(f"Not imported: the dataset could not be stored ({exc}). Nothing was changed.") from None
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "Not imported: the dataset could not be stored ({reason}). "
+                                                    "Nothing was changed."), reason=exc)) from None
     workspace, old_bundled, old_layer = userdata.workspace, userdata.bundled, userdata.workspace.layer_view()
     new = update.bundled
     rejected = workspace.rebase_onto(new.dataset.info, new.raw, new.dataset.editions, new.records)
@@ -229,7 +233,8 @@ def apply_update(userdata, update: UpdateFile, *, clock=None) -> list[Rejected]:
             discard_stored(target)
         except OSError:
             log.warning("could not remove %s after a failed import", target)
-        raise UpdateError(f"Not imported: your data could not be saved ({exc}). Nothing was changed.") from None
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "Not imported: your data could not be saved ({reason}). Nothing "
+                                                    "was changed."), reason=exc)) from None
     return rejected
 
 

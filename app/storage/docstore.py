@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.atomic import SaveError, atomic_write_bytes, classify_oserror
 from app.storage.backups import BackupEntry, BackupSet
 from app.storage.clock import utc_now
@@ -188,18 +189,20 @@ class DocumentStore:
 
     def _check_writable(self) -> None:
         if not self._loaded:
-            raise SaveError("not_loaded", f"Nothing was saved: {self.path} has not been loaded yet.",
-                            path=self.path)
+            raise SaveError("not_loaded", Msg(QT_TRANSLATE_NOOP("", "Nothing was saved: {path} has not been loaded "
+                                                                    "yet."), path=self.path), path=self.path)
         if self._read_only_kind is not None:
-            raise SaveError(self._read_only_kind, f"Nothing was saved. {self._read_only_reason}", path=self.path)
+            raise SaveError(self._read_only_kind, Msg(QT_TRANSLATE_NOOP("", "Nothing was saved. {reason}"),
+                                                      reason=self._read_only_reason), path=self.path)
 
     def _read_for_save(self) -> bytes | None:
         try:
             return self.read_file()
         except NotRegularFile as exc:
-            raise SaveError("io", f"Nothing was saved: {self.path} is now {exc.what}, not a regular file, and "
-                            f"Curbwatch does not replace it. Move it away; the next save writes your data.",
-                            path=self.path) from None
+            raise SaveError("io", Msg(QT_TRANSLATE_NOOP(
+                "", "Nothing was saved: {path} is now {what}, not a regular file, and Curbwatch does not replace it. "
+                    "Move it away; the next save writes your data."), path=self.path, what=exc.what),
+                path=self.path) from None
         except OSError as exc:
             raise classify_oserror(exc, self.path) from exc
 
@@ -243,13 +246,10 @@ class DocumentStore:
         reason = backup_reason or self.disk.pending_reason
         if sha256(on_disk) != self.disk.file_hash and backup_reason is None:
             if not force:
-                raise SaveError(
-                    "changed_on_disk",
-                    f"Your changes were not saved: the data file {self.path} was changed "
-                    f"by another program since Curbwatch read it. Reload it, or "
-                    f"overwrite it (a backup of the other version is made first).",
-                    path=self.path,
-                )
+                raise SaveError("changed_on_disk", Msg(QT_TRANSLATE_NOOP(
+                    "", "Your changes were not saved: the data file {path} was changed by another program since "
+                        "Curbwatch read it. Reload it, or overwrite it (a backup of the other version is made "
+                        "first)."), path=self.path), path=self.path)
             reason = "pre-overwrite"
         payload = self.encode(data, encoded)
         if reason is None and payload.fingerprint == self.disk.data_fp:
@@ -273,13 +273,16 @@ class DocumentStore:
         try:
             raw = read_regular(entry.path, MAX_DOCUMENT_BYTES + 1)
         except OSError as exc:
-            raise LoadError(f"unreadable ({exc.strerror or exc})", path=entry.path) from None
+            raise LoadError(Msg(QT_TRANSLATE_NOOP("", "unreadable ({reason})"), reason=exc.strerror or exc),
+                            path=entry.path) from None
         if raw is None:
-            raise LoadError("no longer there", path=entry.path)
+            raise LoadError(Msg(QT_TRANSLATE_NOOP("", "no longer there")), path=entry.path)
         try:
             data = self.envelope.decode(raw).data
         except NewerSchema as exc:
-            raise LoadError(f"made by a newer version of Curbwatch (app_version {exc.app_version or 'unknown'})",
+            raise LoadError(Msg(QT_TRANSLATE_NOOP("", "made by a newer version of Curbwatch (app_version "
+                                                      "{app_version})"),
+                                app_version=exc.app_version or Msg(QT_TRANSLATE_NOOP("", "unknown"))),
                             path=entry.path) from None
         except LoadError as exc:
             raise LoadError(exc.reason, path=entry.path) from None
@@ -306,8 +309,9 @@ class DocumentStore:
                 backup = self.backups.backup(on_disk, validate=self.validate_backup_bytes, reason=reason)
             except SaveError as exc:
                 # No save without the backup first; say which file stays as it was.
-                raise SaveError(exc.kind, f"{exc} The backup is made before every save, so {self.path} was "
-                                f"not changed.", errno=exc.errno, path=self.path) from exc
+                raise SaveError(exc.kind, Msg(QT_TRANSLATE_NOOP(
+                    "", "{reason} The backup is made before every save, so {path} was not changed."),
+                    reason=exc, path=self.path), errno=exc.errno, path=self.path) from exc
             if backup is None and reason is not None:
                 # A forced backup only declines invalid bytes: keep them aside as a
                 # .corrupt copy, because we are about to replace them.

@@ -25,6 +25,7 @@ from app.domain import fields as F
 from app.domain.kinds import Kind, kind_of
 from app.domain.model import CATEGORY_LABELS
 from app.domain.records import RecordError, parse_source
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.domain.workspace import EditError, Workspace
 from app.storage.export import export_tables
 from app.storage.record_import import SourceTable
@@ -240,8 +241,9 @@ def plan_import(workspace: Workspace, table: SourceTable, kind_key: str, mapping
     columns = [(i, t) for i, t in enumerate(mapping) if t and (t == ID or kind.has_field(t))]
     mapped = {t for _i, t in columns}
     if not mapped & {ID, "name", "symbol", "country"}:
-        plan.problems.append(f"No column gives the id or the {kind.unique_what or 'name'} of the records, so they "
-                             "can be neither matched nor added: choose which column is which field.")
+        plan.problems.append(Msg(QT_TRANSLATE_NOOP("", "No column gives the id or the {what} of the records, so they "
+                                                       "can be neither matched nor added: choose which column is "
+                                                       "which field."), what=_unique_what(kind)))
         return plan
     convert = _Converter(workspace, kind)
     existing = {_key(kind, workspace.raw(kind_key, r.id) or {}): r.id for r in workspace.records(kind_key)}
@@ -256,14 +258,15 @@ def plan_import(workspace: Workspace, table: SourceTable, kind_key: str, mapping
             try:
                 values[target] = _id(cell) if target == ID else convert.value(target, cell)
             except F.FieldError as exc:
-                plan.problems.append(f"{where}: {exc}")
+                plan.problems.append(_problem(where, exc))
         if len(values) < len(columns):
             continue
         record_id = values.pop(ID, None)
         entry = workspace.entry(kind_key, record_id) if record_id else None
         if entry and entry.get("deleted"):
-            plan.problems.append(f"{where}: you deleted {workspace.label(kind_key, record_id)}; restore it "
-                                 "(Edit > Undo, or Edit > Show my changes) before importing into it.")
+            plan.problems.append(Msg(QT_TRANSLATE_NOOP("", "{where}: you deleted {record}; restore it (Edit > Undo, or "
+                                                           "Edit > Show my changes) before importing into it."),
+                                     where=where, record=workspace.label(kind_key, record_id)))
             continue
         if (record_id is None or workspace.record(kind_key, record_id) is None) and _key(kind, values) in existing:
             record_id = existing[_key(kind, values)]
@@ -274,13 +277,14 @@ def plan_import(workspace: Workspace, table: SourceTable, kind_key: str, mapping
                     values.pop(name, None)
         current = workspace.record(kind_key, record_id) if record_id else None
         if record_id in seen:
-            plan.problems.append(f"{where}: the same record as {seen[record_id]} "
-                                 f"({workspace.label(kind_key, record_id) if current else record_id}).")
+            plan.problems.append(Msg(QT_TRANSLATE_NOOP("", "{where}: the same record as {other} ({record})."),
+                                     where=where, other=seen[record_id],
+                                     record=workspace.label(kind_key, record_id) if current else record_id))
             continue
         try:
             change = _row_change(workspace, kind, convert, where, record_id, current, values, on, taken)
         except EditError as exc:
-            plan.problems.append(f"{where}: {exc}")
+            plan.problems.append(_problem(where, exc))
             continue
         if change is None:
             plan.unchanged += 1
@@ -289,7 +293,8 @@ def plan_import(workspace: Workspace, table: SourceTable, kind_key: str, mapping
         seen[change.record_id] = where
         key = _key(kind, change.raw)
         if key is not None and key in keys and (kind_key != "companies" or change.action == "add"):
-            plan.problems.append(f"{where}: {kind.unique_what or 'name'} already given by {keys[key]}.")
+            plan.problems.append(Msg(QT_TRANSLATE_NOOP("", "{where}: {what} already given by {other}."),
+                                     where=where, what=_unique_what(kind), other=keys[key]))
             continue
         keys[key] = where
         plan.changes.append(change)
@@ -313,7 +318,8 @@ def _row_change(workspace: Workspace, kind: Kind, convert: _Converter, where: st
         raw = {**_new_raw(kind, on), **values}
         missing = [spec.label for spec in kind.fields if spec.required and raw.get(spec.name) in (None, "")]
         if missing:
-            raise EditError(f"a new {kind.noun} needs {', '.join(missing)}, which no column of the file gives")
+            raise EditError(Msg(QT_TRANSLATE_NOOP("", "a new {noun} needs {fields}, which no column of the file gives"),
+                                noun=Msg(kind.noun), fields=Msg.join_list([Msg(label) for label in missing])))
         if not record_id:
             record_id = kind.new_id(raw, lambda i: i in taken or workspace.record(kind.key, i) is not None
                                     or workspace.entry(kind.key, i) is not None)
@@ -342,3 +348,17 @@ def _row_change(workspace: Workspace, kind: Kind, convert: _Converter, where: st
 def export_columns(workspace: Workspace, kind_key: str) -> list[str]:
     """The columns ``--export`` writes for a kind (to tell computed columns from unknown ones)."""
     return export_tables(workspace, dt.date.today())[f"{kind_key}.csv"][0]
+
+
+# The words Kind.unique_what holds (and "name" for a kind without one), for the catalogue.
+_UNIQUE_WORDS = (QT_TRANSLATE_NOOP("", "name"), QT_TRANSLATE_NOOP("", "symbol"),
+                 QT_TRANSLATE_NOOP("", "country and source"))
+
+
+def _unique_what(kind: Kind) -> Msg:
+    return Msg(kind.unique_what or QT_TRANSLATE_NOOP("", "name"))
+
+
+def _problem(where: Msg | str, exc: Exception) -> Msg:
+    """"Row 3: <what the domain refused>"; the window says the refusal in the user's language."""
+    return Msg(QT_TRANSLATE_NOOP("", "{where}: {problem}"), where=where, problem=exc)

@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.atomic import SaveError, atomic_write_bytes, classify_oserror, fsync_data, write_all
 from app.storage.clock import iso_utc
 from app.storage.safe_open import open_regular, read_regular
@@ -147,7 +148,7 @@ class Journal:
         if raw is None:
             return None
         if len(raw) > MAX_JOURNAL_BYTES:
-            raise LoadError(f"larger than {MAX_JOURNAL_BYTES:,} bytes", path=self.path)
+            raise LoadError(Msg(QT_TRANSLATE_NOOP("", "larger than {n:,} bytes"), n=MAX_JOURNAL_BYTES), path=self.path)
         contents = JournalContents()
         pieces = raw.split(b"\n")
         complete, tail = pieces[:-1], pieces[-1]
@@ -235,8 +236,9 @@ class Journal:
         """Write one line and sync it. On failure the file is cut back to what it held, so a
         half-written line never sits in front of the next one; SaveError is raised."""
         if self._fd is None:
-            raise SaveError("io", f"The journal {self.path} is not open; the edit is kept in memory and "
-                            f"saved with the next full save.", path=self.path)
+            raise SaveError("io", Msg(QT_TRANSLATE_NOOP("", "The journal {path} is not open; the edit is kept in "
+                                                            "memory and saved with the next full save."),
+                                      path=self.path), path=self.path)
         line = encode_line(obj)
         try:
             write_all(self._fd, line)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.atomic import SaveError
 from app.storage.backups import BackupEntry
 from app.storage.envelope import Decoded, Document, NewerSchema, sha256
@@ -73,10 +74,12 @@ class Load:
             if exc.is_link:
                 self._refuse_link(exc)
                 return self._finish(report)
-            self._recover(report, f"not a regular file but {exc.what}", None, contents)
+            self._recover(report, Msg(QT_TRANSLATE_NOOP("", "not a regular file but {what}"), what=exc.what), None,
+                          contents)
         except OSError as exc:
-            self.store.set_read_only("read_only", f"Curbwatch could not read the data file {self.store.path} "
-                                     f"({exc.strerror or exc}). It is opened read-only so nothing overwrites it.")
+            self.store.set_read_only("read_only", Msg(QT_TRANSLATE_NOOP(
+                "", "Curbwatch could not read the data file {path} ({reason}). It is opened read-only so nothing "
+                    "overwrites it."), path=self.store.path, reason=exc.strerror or exc))
             self._recover(report, None, None, contents)
         else:
             if raw is not None:
@@ -104,7 +107,8 @@ class Load:
             contents = self.store.journal.read()
         except (OSError, LoadError) as exc:
             self.plan = "set-aside"
-            report.recovery.journal_problem = f"unreadable ({getattr(exc, 'reason', None) or exc})"
+            report.recovery.journal_problem = Msg(QT_TRANSLATE_NOOP("", "unreadable ({reason})"),
+                                                  reason=getattr(exc, "reason", None) or exc)
             log.warning("%s: unusable journal (%s)", self.store.journal.path, exc)
             return None
         if contents is None:
@@ -113,11 +117,12 @@ class Load:
         if contents.damaged or not self.store.journal.matches(contents):
             self.plan = "set-aside"
             if contents.damaged:
-                report.recovery.journal_problem = f"damaged ({len(contents.damaged)} line(s) could not be read)"
+                report.recovery.journal_problem = Msg(QT_TRANSLATE_NOOP(
+                    "", "damaged ({n} line(s) could not be read)"), n=len(contents.damaged))
             elif contents.header and contents.header.get("journal") == self.store.envelope.format_name:
-                report.recovery.journal_problem = "written by another version of Curbwatch"
+                report.recovery.journal_problem = Msg(QT_TRANSLATE_NOOP("", "written by another version of Curbwatch"))
             else:
-                report.recovery.journal_problem = "not a journal of this data file"
+                report.recovery.journal_problem = Msg(QT_TRANSLATE_NOOP("", "not a journal of this data file"))
                 return None
             return contents
         self.plan = "resume"
@@ -132,19 +137,19 @@ class Load:
     def _refuse_link(self, exc: NotRegularFile) -> None:
         # Following it would read and replace a file outside the data folder, silently
         # turning the link into a file; a pipe or device is moved aside like a damaged file.
-        self.store.set_read_only(
-            "read_only",
-            f"The data file {self.store.path} is {exc.what}. Curbwatch does not follow links in its data folder, "
-            f"so your data is not read through it and nothing replaces it; edits are off. To keep your data "
-            f"in another folder, start Curbwatch with --data-dir FOLDER (or set CURBWATCH_DATA_DIR), or put "
-            f"the file itself in place of the link.")
+        self.store.set_read_only("read_only", Msg(QT_TRANSLATE_NOOP(
+            "", "The data file {path} is {what}. Curbwatch does not follow links in its data folder, so your data "
+                "is not read through it and nothing replaces it; edits are off. To keep your data in another "
+                "folder, start Curbwatch with --data-dir FOLDER (or set CURBWATCH_DATA_DIR), or put the file "
+                "itself in place of the link."), path=self.store.path, what=exc.what))
 
     def _note_missing_file(self, report: LoadReport) -> None:
         newest = self.store.backups.entries()
         if newest:
-            report.messages.append(
-                f"No data file was found at {self.store.path}, but backups exist (the newest is from "
-                f"{newest[0].when:%Y-%m-%d %H:%M} UTC). Use File > Restore from backup to bring them back.")
+            report.messages.append(Msg(QT_TRANSLATE_NOOP(
+                "", "No data file was found at {path}, but backups exist (the newest is from {when} UTC). Use "
+                    "File > Restore from backup to bring them back."),
+                path=self.store.path, when=f"{newest[0].when:%Y-%m-%d %H:%M}"))
 
     def _open_file(self, report: LoadReport, raw: bytes, contents: JournalContents | None) -> None:
         """The file is there: use it (with any journal lines it is behind), keep a newer
@@ -172,9 +177,9 @@ class Load:
                 decoded = replayed
         if edits:
             report.state = "recovered_journal"
-            report.messages.append(
-                f"Curbwatch stopped before your last {len(report.recovery.changes) or len(edits)} change(s) "
-                f"reached the data file; they were recovered from the journal of your edits.")
+            report.messages.append(Msg(QT_TRANSLATE_NOOP(
+                "", "Curbwatch stopped before your last {n} change(s) reached the data file; they were recovered "
+                    "from the journal of your edits."), n=len(report.recovery.changes) or len(edits)))
         report.data = self._cleaned(report, decoded.data)
         if decoded.schema_version != self.store.schema_version:
             self._upgrade_file(report, raw, decoded)
@@ -184,8 +189,7 @@ class Load:
             try:
                 self.store.write(self.store.encode(report.data), on_disk=raw, reason=reason)
             except SaveError as exc:
-                report.messages.append(f"The recovered data could not be written back yet ({exc}) It is kept "
-                                       f"in memory and Curbwatch will try again at the next save.")
+                report.messages.append(_not_written_back(exc))
 
     def _edits_after_file(self, report: LoadReport, contents: JournalContents | None) -> list[dict[str, Any]]:
         """The journal lines the file on disk does not hold yet. A journal that has no marker
@@ -226,12 +230,12 @@ class Load:
         self.plan = "off"  # a newer version's journal is its own business
         if self.store.journal is not None:
             self.store.journal.close()
-        self.store.set_read_only(
-            "newer_schema",
-            f"The data file {self.store.path} was made by a newer version of Curbwatch (app_version "
-            f"{exc.app_version or 'unknown'}, data format {exc.version}; this version reads up to "
-            f"{self.store.schema_version}). It is opened read-only so nothing in it is lost; update Curbwatch "
-            f"to edit your data.")
+        self.store.set_read_only("newer_schema", Msg(QT_TRANSLATE_NOOP(
+            "", "The data file {path} was made by a newer version of Curbwatch (app_version {app_version}, data "
+                "format {version}; this version reads up to {ours}). It is opened read-only so nothing in it is "
+                "lost; update Curbwatch to edit your data."),
+            path=self.store.path, app_version=exc.app_version or Msg(QT_TRANSLATE_NOOP("", "unknown")),
+            version=exc.version, ours=self.store.schema_version))
 
     def _upgrade_file(self, report: LoadReport, raw: bytes, decoded: Decoded) -> None:
         """Write the migrated document, after a pinned backup of the old file."""
@@ -242,9 +246,9 @@ class Load:
         self.plan = "restart"  # the journal's lines are in the old format
         old = decoded.schema_version
         if self.store.read_only:
-            report.messages.append(
-                f"Your data file uses the older format {old}; it was upgraded to format "
-                f"{self.store.schema_version} in memory only, because this window is read-only.")
+            report.messages.append(Msg(QT_TRANSLATE_NOOP(
+                "", "Your data file uses the older format {old}; it was upgraded to format {new} in memory only, "
+                    "because this window is read-only."), old=old, new=self.store.schema_version))
             return
         # Owed until the forced backup exists: if it fails now, the next save makes it.
         self.store.disk.pending_reason = f"pre-migration-v{old}"
@@ -252,14 +256,14 @@ class Load:
             backup = self.store.write(self.store.encode(report.data), on_disk=raw,
                                       reason=self.store.disk.pending_reason)
         except SaveError as exc:
-            report.messages.append(
-                f"Your data file was upgraded from format {old} to {self.store.schema_version} in memory, but "
-                f"the upgraded file could not be written yet ({exc}) Curbwatch will try again at the next "
-                f"save; the old file is unchanged.")
+            report.messages.append(Msg(QT_TRANSLATE_NOOP(
+                "", "Your data file was upgraded from format {old} to {new} in memory, but the upgraded file could "
+                    "not be written yet ({reason}) Curbwatch will try again at the next save; the old file is "
+                    "unchanged."), old=old, new=self.store.schema_version, reason=exc))
         else:
-            report.messages.append(
-                f"Your data file was upgraded from format {old} to {self.store.schema_version}. A copy of "
-                f"the old file was kept at {backup}.")
+            report.messages.append(Msg(QT_TRANSLATE_NOOP(
+                "", "Your data file was upgraded from format {old} to {new}. A copy of the old file was kept at "
+                    "{backup}."), old=old, new=self.store.schema_version, backup=backup))
 
     def _recover(self, report: LoadReport, reason: str | None, raw: bytes | None,
                  contents: JournalContents | None) -> None:
@@ -273,9 +277,9 @@ class Load:
         report.recovery = RecoveryReport("nothing", exact=exact, journal_problem=problem)
         if base is None:
             report.state = "recovered_empty"
-            report.messages.append((damaged + " " if damaged else "")
-                                   + "No usable backup was found, so Curbwatch starts without your edits."
-                                   + (" The damaged file is kept." if report.quarantined else ""))
+            report.messages.append(Msg.join([
+                damaged, Msg(QT_TRANSLATE_NOOP("", "No usable backup was found, so Curbwatch starts without your edits.")),
+                Msg(QT_TRANSLATE_NOOP("", "The damaged file is kept.")) if report.quarantined else ""]))
             return
         edits = usable.edits_after(usable.last_marker(base.fingerprint) if exact else -1) if usable else []
         decoded = self._replay(report, base, edits) if edits else base.decoded
@@ -287,48 +291,61 @@ class Load:
             started = usable.started_at() if usable is not None else None
             report.recovery.missing_until = f"{started[:10]} {started[11:16]} UTC" if started else None
         if reason == "missing" and base.fingerprint == EMPTY and exact:
-            damaged = "Curbwatch stopped before your edits first reached the data file."
-        report.messages.append((damaged + " " if damaged else "") + self._recovered_sentence(report.recovery))
+            damaged = Msg(QT_TRANSLATE_NOOP("", "Curbwatch stopped before your edits first reached the data file."))
+        report.messages.append(Msg.join([damaged, self._recovered_sentence(report.recovery)]))
         report.data = self._cleaned(report, decoded.data)
         if not self.store.read_only:
             verbatim = base.raw if not edits and not report.dropped and base.raw is not None else None
             self._write_back(report, verbatim, report.data, decoded)
 
-    def _recovered_sentence(self, recovery: RecoveryReport) -> str:
-        done = "Showing" if self.store.read_only else "Restored from"
+    def _recovered_sentence(self, recovery: RecoveryReport) -> Msg:
+        # Whole sentences, one per case, so that a translation can order its parts.
+        n = len(recovery.changes) + recovery.replaced
+        shown = self.store.read_only
         if recovery.backup is not None:
-            text = f"{done} the backup of {recovery.backup.when:%Y-%m-%d %H:%M} UTC"
+            when = f"{recovery.backup.when:%Y-%m-%d %H:%M}"
             if recovery.changes or recovery.replaced:
-                text += f" and the journal of your edits ({len(recovery.changes) + recovery.replaced} later change(s))"
+                text = Msg(QT_TRANSLATE_NOOP("", "Showing the backup of {when} UTC and the journal of your edits "
+                                                 "({n} later change(s)) (read-only).") if shown else
+                           QT_TRANSLATE_NOOP("", "Restored from the backup of {when} UTC and the journal of your "
+                                                 "edits ({n} later change(s))."), when=when, n=n)
+            else:
+                text = Msg(QT_TRANSLATE_NOOP("", "Showing the backup of {when} UTC (read-only).") if shown else
+                           QT_TRANSLATE_NOOP("", "Restored from the backup of {when} UTC."), when=when)
         else:
-            text = f"{done} the journal of your edits ({len(recovery.changes) + recovery.replaced} change(s))"
-        text += " (read-only)." if self.store.read_only else "."
+            text = Msg(QT_TRANSLATE_NOOP("", "Showing the journal of your edits ({n} change(s)) (read-only).")
+                       if shown else QT_TRANSLATE_NOOP("", "Restored from the journal of your edits ({n} change(s))."),
+                       n=n)
         if not recovery.exact and recovery.missing_from and recovery.missing_until:
-            text += (f" Changes made between {recovery.missing_from} and {recovery.missing_until} could not be "
-                     f"recovered.")
-        elif not recovery.exact and recovery.missing_from:
-            text += f" Changes made after {recovery.missing_from} could not be recovered."
+            return Msg.join([text, Msg(QT_TRANSLATE_NOOP("", "Changes made between {start} and {end} could not be "
+                                                             "recovered."),
+                                       start=recovery.missing_from, end=recovery.missing_until)])
+        if not recovery.exact and recovery.missing_from:
+            return Msg.join([text, Msg(QT_TRANSLATE_NOOP("", "Changes made after {start} could not be recovered."),
+                                       start=recovery.missing_from)])
         return text
 
     def _move_damaged_aside(self, report: LoadReport, reason: str | None, raw: bytes | None) -> str:
         """Quarantine the damaged primary (when writable); the banner sentence about it."""
         if reason == "missing":
-            return f"Your data file {self.store.path} was missing."
-        damaged = ""
+            return Msg(QT_TRANSLATE_NOOP("", "Your data file {path} was missing."), path=self.store.path)
+        damaged: Msg | str = ""
         if reason is not None:
-            damaged = f"Your data file was damaged ({reason})."
+            damaged = Msg(QT_TRANSLATE_NOOP("", "Your data file was damaged ({reason})."), reason=reason)
             if not self.store.read_only:
                 try:
                     report.quarantined = quarantine(self.store.path, now=self.store.clock())
                 except OSError as exc:
-                    self.store.set_read_only(
-                        "read_only",
-                        f"The data file {self.store.path} is damaged ({reason}) and could not be moved "
-                        f"aside ({exc.strerror or exc}). It is opened read-only so it is not overwritten.")
+                    self.store.set_read_only("read_only", Msg(QT_TRANSLATE_NOOP(
+                        "", "The data file {path} is damaged ({reason}) and could not be moved aside ({error}). It is "
+                            "opened read-only so it is not overwritten."),
+                        path=self.store.path, reason=reason, error=exc.strerror or exc))
             if report.quarantined is not None:
-                damaged += f" It was moved to {report.quarantined}."
+                damaged = Msg.join([damaged, Msg(QT_TRANSLATE_NOOP("", "It was moved to {path}."),
+                                                 path=report.quarantined)])
             else:
-                damaged += f" It was left in place at {self.store.path}."
+                damaged = Msg.join([damaged, Msg(QT_TRANSLATE_NOOP("", "It was left in place at {path}."),
+                                                 path=self.store.path)])
             log.warning("%s: damaged (%s); quarantined to %s", self.store.path, reason, report.quarantined)
         if report.quarantined is None and raw is not None:
             self.store.disk.file_hash = sha256(raw)  # still there: a save must not clobber it
@@ -347,8 +364,7 @@ class Load:
                 payload = self.store.encode(data)
             self.store.write(payload, on_disk=None, reason=None)
         except SaveError as exc:
-            report.messages.append(f"The recovered data could not be written back yet ({exc}) It is kept in "
-                                   f"memory and Curbwatch will try again at the next save.")
+            report.messages.append(_not_written_back(exc))
 
     def _settle_journal(self, report: LoadReport) -> None:
         """After load: keep a damaged or foreign journal aside, and start a new one where needed
@@ -371,13 +387,16 @@ class Load:
         self.plan = "resume"
 
     @staticmethod
-    def _journal_sentence(recovery: RecoveryReport, kept: Path) -> str:
+    def _journal_sentence(recovery: RecoveryReport, kept: Path) -> Msg:
         if recovery.set_aside_edits:
-            return (f"The journal of your edits holds {recovery.set_aside_edits} change(s) that belong to another "
-                    f"version of the data file (it was replaced by another program or by hand), so they were "
-                    f"not applied. The journal is kept at {kept}.")
-        return (f"The journal of your edits was {recovery.journal_problem or 'not usable'}; what could be read "
-                f"was used, and it is kept at {kept}. A new journal was started.")
+            return Msg(QT_TRANSLATE_NOOP(
+                "", "The journal of your edits holds {n} change(s) that belong to another version of the data file "
+                    "(it was replaced by another program or by hand), so they were not applied. The journal is kept "
+                    "at {path}."), n=recovery.set_aside_edits, path=kept)
+        return Msg(QT_TRANSLATE_NOOP(
+            "", "The journal of your edits was {problem}; what could be read was used, and it is kept at {path}. A "
+                "new journal was started."),
+            problem=recovery.journal_problem or Msg(QT_TRANSLATE_NOOP("", "not usable")), path=kept)
 
     def _finish(self, report: LoadReport) -> LoadReport:
         report.read_only = self.store.read_only
@@ -385,3 +404,8 @@ class Load:
         if self.store.read_only_reason and self.store.read_only_reason not in report.messages:
             report.messages.append(self.store.read_only_reason)
         return report
+
+
+def _not_written_back(exc: SaveError) -> Msg:
+    return Msg(QT_TRANSLATE_NOOP("", "The recovered data could not be written back yet ({reason}) It is kept in "
+                                     "memory and Curbwatch will try again at the next save."), reason=exc)

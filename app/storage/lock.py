@@ -10,6 +10,7 @@ import socket
 import sys
 from pathlib import Path
 
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.atomic import write_all
 from app.storage.safe_open import NotRegularFile, open_regular, read_regular
 
@@ -132,22 +133,25 @@ class DataLock:
         only commands that exist)."""
         err = self.error
         if isinstance(err, NotRegularFile):
-            return "read_only", (
-                f"The lock file {self.path} is {err.what}, so Curbwatch does not open it: nothing "
-                f"outside the data folder may be touched through it. Your data is shown read-only and "
-                f"edits are off; remove that file and start Curbwatch again to edit.")
+            return "read_only", Msg(QT_TRANSLATE_NOOP(
+                "", "The lock file {path} is {what}, so Curbwatch does not open it: nothing outside the data folder "
+                    "may be touched through it. Your data is shown read-only and edits are off; remove that file "
+                    "and start Curbwatch again to edit."), path=self.path, what=err.what)
         if err is not None:
-            return "read_only", (
-                f"The data folder {self.directory} is not writable ({err.strerror or err}). Your data "
-                f"is shown read-only and edits are off; File > Export CSV can still save what you see "
-                f"elsewhere.")
+            return "read_only", Msg(QT_TRANSLATE_NOOP(
+                "", "The data folder {folder} is not writable ({reason}). Your data is shown read-only and edits "
+                    "are off; File > Export CSV can still save what you see elsewhere."),
+                folder=self.directory, reason=err.strerror or err)
         pid, host = self.owner()
-        who = f"process {pid}" if pid is not None else "an unknown process"
-        if host:
-            who += f" on {host}"
-        return "locked_by_other", (
-            f"Curbwatch is already open in another window ({who}). This window is read-only until "
-            f"the other one is closed.")
+        if pid is not None:
+            who = (Msg(QT_TRANSLATE_NOOP("", "process {pid} on {host}"), pid=pid, host=host) if host else
+                   Msg(QT_TRANSLATE_NOOP("", "process {pid}"), pid=pid))
+        else:
+            who = (Msg(QT_TRANSLATE_NOOP("", "an unknown process on {host}"), host=host) if host else
+                   Msg(QT_TRANSLATE_NOOP("", "an unknown process")))
+        return "locked_by_other", Msg(QT_TRANSLATE_NOOP(
+            "", "Curbwatch is already open in another window ({who}). This window is read-only until the other "
+                "one is closed."), who=who)
 
     def owner(self) -> tuple[int | None, str | None]:
         """The pid and host the current (or last) holder wrote; (None, None) if unknown."""

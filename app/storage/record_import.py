@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.export import neutralise
 from app.storage.strict_json import LoadError, strict_json_loads
 
@@ -45,7 +46,9 @@ class SourceTable:
     row_word: str = "row"  # "row" (CSV, counted as a spreadsheet does: the header is row 1) or "record"
 
     def where(self, index: int) -> str:
-        return f"{self.row_word.capitalize()} {self.numbers[index]}"
+        if self.row_word == "record":
+            return Msg(QT_TRANSLATE_NOOP("", "Record {n}"), n=self.numbers[index])
+        return Msg(QT_TRANSLATE_NOOP("", "Row {n}"), n=self.numbers[index])
 
 
 def read_table(path: Path | str) -> SourceTable:
@@ -53,26 +56,30 @@ def read_table(path: Path | str) -> SourceTable:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ImportFileError(f"{path.name} is {size / 1024 / 1024:.0f} MB; an import may be at most "
-                                  f"{MAX_BYTES // 1024 // 1024} MB ({MAX_ROWS:,} rows): split it.")
+            raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} is {size} MB; an import may be at most {most} MB "
+                                                            "({rows} rows): split it."),
+                                      name=path.name, size=f"{size / 1024 / 1024:.0f}", most=MAX_BYTES // 1024 // 1024,
+                                      rows=f"{MAX_ROWS:,}"))
         data = path.read_bytes()
     except ImportFileError:
         raise
     except IsADirectoryError:
-        raise ImportFileError(f"{path} is a folder, not a file.") from None
+        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{path} is a folder, not a file."), path=path)) from None
     except OSError as exc:
-        raise ImportFileError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} cannot be read: {reason}."), name=path.name,
+                                  reason=exc.strerror or exc)) from None
     return parse_table(data, path.name)
 
 
 def parse_table(data: bytes, name: str) -> SourceTable:
     """A table from a file's bytes (JSON by its suffix or its first character, else CSV)."""
     if data.startswith(b"PK\x03\x04"):
-        raise ImportFileError(f"{name} is a workbook or an archive (.xlsx, .zip): Curbwatch imports CSV or JSON. "
-                              "In your spreadsheet, save the sheet as \"CSV UTF-8\".")
+        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} is a workbook or an archive (.xlsx, .zip): Curbwatch "
+                                                        "imports CSV or JSON. In your spreadsheet, save the sheet as "
+                                                        "\"CSV UTF-8\"."), name=name))
     text = _decode(data, name)
     if not text.strip():
-        raise ImportFileError(f"{name} is empty.")
+        raise ImportFileError(_empty(name))
     if name.lower().endswith(".json") or text.lstrip()[:1] in ("{", "["):
         return _json_table(data, name)
     return _csv_table(text, name)
@@ -83,16 +90,19 @@ def _decode(data: bytes, name: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise ImportFileError(f"{name} is not valid UTF-16 text ({exc.reason}).") from None
+            raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} is not valid UTF-16 text ({reason})."),
+                                      name=name, reason=exc.reason)) from None
     if b"\x00" in data[:4096]:
-        raise ImportFileError(f"{name} looks like a binary file, not CSV or JSON text: save it as \"CSV UTF-8\".")
+        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} looks like a binary file, not CSV or JSON text: save "
+                                                        "it as \"CSV UTF-8\"."), name=name))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportFileError(f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}), so names "
-                              "with accents or in Chinese would come out wrong: save it as UTF-8 (in Excel: "
-                              "\"CSV UTF-8\"; in a text editor: encoding UTF-8) and import it again.") from None
+        raise ImportFileError(Msg(QT_TRANSLATE_NOOP(
+            "", "{name} is not UTF-8 text (byte 0x{byte} on line {line}), so names with accents or in Chinese would "
+                "come out wrong: save it as UTF-8 (in Excel: \"CSV UTF-8\"; in a text editor: encoding UTF-8) and "
+                "import it again."), name=name, byte=f"{data[exc.start]:02x}", line=line)) from None
 
 
 def _delimiter(text: str) -> str:
@@ -117,19 +127,22 @@ def _csv_table(text: str, name: str) -> SourceTable:
                 header = _header([c.strip() for c in cells], name)
                 continue
             if len(rows) >= MAX_ROWS:
-                raise ImportFileError(f"{name} has more than {MAX_ROWS:,} rows; an import takes at most "
-                                      f"{MAX_ROWS:,}: split the file.")
+                raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} has more than {most} rows; an import takes at "
+                                                                "most {most}: split the file."),
+                                          name=name, most=f"{MAX_ROWS:,}"))
             if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-                raise ImportFileError(f"{name}, row {number}: {len(cells)} cells, but the header has "
-                                      f"{len(header)} columns (an unquoted comma in a cell?).")
+                raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name}, row {row}: {cells} cells, but the header has "
+                                                                "{columns} columns (an unquoted comma in a cell?)."),
+                                          name=name, row=number, cells=len(cells), columns=len(header)))
             cells = cells[: len(header)] + [""] * (len(header) - len(cells))
             rows.append(tuple(unneutralise(c) for c in cells))
             numbers.append(number)
     except csv.Error as exc:
-        raise ImportFileError(f"{name} is not valid CSV (row {number + 1}: {exc}): a quote that is never closed "
-                              "swallows the rest of the file. Nothing was imported.") from None
+        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} is not valid CSV (row {row}: {reason}): a quote that "
+                                                        "is never closed swallows the rest of the file. Nothing was "
+                                                        "imported."), name=name, row=number + 1, reason=exc)) from None
     if header is None:
-        raise ImportFileError(f"{name} is empty.")
+        raise ImportFileError(_empty(name))
     return SourceTable(name, "csv", tuple(header), tuple(rows), tuple(numbers))
 
 
@@ -137,11 +150,13 @@ def _header(cells: list[str], name: str) -> list[str]:
     seen: dict[str, int] = {}
     out = []
     for index, cell in enumerate(cells, 1):
-        label = cell.lstrip("\ufeff") or f"column {index}"
+        label = cell.lstrip("\ufeff") or Msg(QT_TRANSLATE_NOOP("", "column {n}"), n=index)
         key = label.casefold()
         if key in seen:
-            raise ImportFileError(f"{name} has two columns named {label!r} (columns {seen[key]} and {index}): "
-                                  "rename one so each column says which field it is.")
+            raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} has two columns named {label} (columns {first} "
+                                                            "and {second}): rename one so each column says which "
+                                                            "field it is."),
+                                      name=name, label=repr(str(label)), first=seen[key], second=index))
         seen[key] = index
         out.append(label)
     return out
@@ -160,7 +175,8 @@ def _json_table(data: bytes, name: str) -> SourceTable:
     try:
         document = strict_json_loads(data, max_bytes=MAX_BYTES)
     except LoadError as exc:
-        raise ImportFileError(f"{name} is not valid JSON: {exc}.") from None
+        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} is not valid JSON: {reason}."), name=name,
+                                  reason=exc)) from None
     kind = None
     columns: list[str] = []
     if isinstance(document, dict) and document.get("format") == "curbwatch-view":
@@ -173,14 +189,21 @@ def _json_table(data: bytes, name: str) -> SourceTable:
     else:
         items = document
     if not isinstance(items, list):
-        raise ImportFileError(f"{name} holds no list of records: Curbwatch imports a JSON list of objects, one a "
-                              "record, or a file exported by Curbwatch.")
+        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} holds no list of records: Curbwatch imports a JSON "
+                                                        "list of objects, one a record, or a file exported by "
+                                                        "Curbwatch."), name=name))
     if len(items) > MAX_ROWS:
-        raise ImportFileError(f"{name} has {len(items):,} records; an import takes at most {MAX_ROWS:,}: "
-                              "split the file.")
+        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} has {n} records; an import takes at most {most}: "
+                                                        "split the file."),
+                                  name=name, n=f"{len(items):,}", most=f"{MAX_ROWS:,}"))
     for number, item in enumerate(items, 1):
         if not isinstance(item, dict):
-            raise ImportFileError(f"{name}, record {number}: not an object with fields, but {type(item).__name__}.")
+            raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name}, record {n}: not an object with fields, but "
+                                                            "{type}."), name=name, n=number, type=type(item).__name__))
         columns.extend(k for k in item if k not in columns)
     rows = tuple(tuple(item.get(c) for c in columns) for item in items)
     return SourceTable(name, "json", tuple(columns), rows, tuple(range(1, len(items) + 1)), kind, "record")
+
+
+def _empty(name: str) -> Msg:
+    return Msg(QT_TRANSLATE_NOOP("", "{name} is empty."), name=name)

@@ -18,6 +18,8 @@ import stat
 import sys
 from pathlib import Path
 
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
+
 __all__ = ["NotRegularFile", "describe_file", "open_regular", "read_regular"]
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -42,29 +44,29 @@ def describe_file(path: Path | str) -> str:
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
-        return "missing"
+        return Msg(QT_TRANSLATE_NOOP("", "missing"))
     except OSError:
-        return "unreadable"
+        return Msg(QT_TRANSLATE_NOOP("", "unreadable"))
     if stat.S_ISLNK(mode):
         try:
-            return f"a symbolic link to {os.readlink(path)}"
+            return Msg(QT_TRANSLATE_NOOP("", "a symbolic link to {target}"), target=os.readlink(path))
         except OSError:
-            return "a symbolic link"
+            return Msg(QT_TRANSLATE_NOOP("", "a symbolic link"))
     return _describe_mode(mode)
 
 
 def _describe_mode(mode: int) -> str:
     if stat.S_ISREG(mode):
-        return "a regular file"
+        return Msg(QT_TRANSLATE_NOOP("", "a regular file"))
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return Msg(QT_TRANSLATE_NOOP("", "a named pipe (FIFO)"))
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Msg(QT_TRANSLATE_NOOP("", "a device"))
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Msg(QT_TRANSLATE_NOOP("", "a socket"))
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
+        return Msg(QT_TRANSLATE_NOOP("", "a folder"))
+    return Msg(QT_TRANSLATE_NOOP("", "not a regular file"))
 
 
 def open_regular(path: Path | str, flags: int, mode: int = 0o644, *, max_links: int | None = None) -> int:
@@ -86,7 +88,7 @@ def open_regular(path: Path | str, flags: int, mode: int = 0o644, *, max_links: 
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFile(path, _describe_mode(info.st_mode))
         if max_links is not None and info.st_nlink > max_links:
-            raise NotRegularFile(path, f"a file with {info.st_nlink} hard links")
+            raise NotRegularFile(path, Msg(QT_TRANSLATE_NOOP("", "a file with {n} hard links"), n=info.st_nlink))
         if _NONBLOCK and hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)  # a regular file: back to ordinary reads and writes
     except BaseException:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.domain.layers import KINDS, LAYER_SCHEMA_VERSION, drop_malformed_entries, empty_layer, validate_layer_shape
 from app.domain.workspace import Rejected, Workspace
 from app.storage.atomic import SaveError
@@ -100,8 +101,10 @@ class UserData:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             report.read_only = True
-            report.read_only_reason = f"The data folder {self.data_dir} cannot be created ({exc.strerror or exc})."
-            report.messages.append(report.read_only_reason + " Your edits will not be saved.")
+            report.read_only_reason = Msg(QT_TRANSLATE_NOOP("", "The data folder {folder} cannot be created ({reason})."),
+                                          folder=self.data_dir, reason=exc.strerror or exc)
+            report.messages.append(Msg.join([report.read_only_reason,
+                                             Msg(QT_TRANSLATE_NOOP("", "Your edits will not be saved."))]))
             return report
         version = self.bundled.dataset.info.dataset_version
         self.store = DocumentStore(self.path, format_name=FORMAT, schema_version=LAYER_SCHEMA_VERSION,
@@ -141,18 +144,20 @@ class UserData:
         report.left_out = rejected
         if rejected:
             listed = "; ".join(f"{r.kind} {r.record_id!r}: {r.reason}" for r in rejected[:10])
-            more = f" and {len(rejected) - 10} more" if len(rejected) > 10 else ""
-            report.messages.append(f"{len(rejected)} of your changed records could not be used and were left out "
-                                   f"({listed}{more}).")
+            report.messages.append(Msg(QT_TRANSLATE_NOOP("", "{n} of your changed records could not be used and were "
+                                                             "left out ({listed}{more})."),
+                                       n=len(rejected), listed=listed, more=_more(len(rejected))))
+            kept = Msg(QT_TRANSLATE_NOOP("", "The file as it was is kept in the backups folder."))
             if not report.read_only and self.workspace.rejected:
-                self._save_quietly(report, reason="pre-discard",
-                                   note="The file as it was is kept in the backups folder.")
+                self._save_quietly(report, reason="pre-discard", note=kept)
             elif loaded.dropped and not report.read_only:
-                report.messages[-1] += " The file as it was is kept in the backups folder."
+                report.messages[-1] = Msg.join([report.messages[-1], kept])
         if self.workspace.renamed:
             listed = "; ".join(f"{old!r} is now {new!r}" for _kind, old, new in self.workspace.renamed[:10])
-            report.messages.append(f"{len(self.workspace.renamed)} record(s) you added had the same id as a record in "
-                                   f"the bundled data and were given new ids ({listed}). Both are kept.")
+            report.messages.append(Msg(QT_TRANSLATE_NOOP("", "{n} record(s) you added had the same id as a record in "
+                                                             "the bundled data and were given new ids ({listed}). "
+                                                             "Both are kept."),
+                                       n=len(self.workspace.renamed), listed=listed))
             if not report.read_only:
                 self._save_quietly(report, reason="pre-rename")
         bundled_version = self.bundled.dataset.info.dataset_version
@@ -160,10 +165,11 @@ class UserData:
         if loaded.data is not None and layer_version != bundled_version:
             conflicts = len(self.workspace.conflicts())
             self.workspace.rebase(bundled_version)
-            report.messages.append(
-                f"The bundled dataset was updated ({layer_version or 'unknown'} → {bundled_version}). Your changes "
-                f"were kept" + (f"; {conflicts} of them conflict with the update (Edit > Show my changes)."
-                                if conflicts else "."))
+            report.messages.append(Msg(
+                QT_TRANSLATE_NOOP("", "The bundled dataset was updated ({old} → {new}). Your changes were kept; {n} "
+                                      "of them conflict with the update (Edit > Show my changes).") if conflicts else
+                QT_TRANSLATE_NOOP("", "The bundled dataset was updated ({old} → {new}). Your changes were kept."),
+                old=layer_version or Msg(QT_TRANSLATE_NOOP("", "unknown")), new=bundled_version, n=conflicts))
             if not report.read_only:
                 self._save_quietly(report, reason="pre-merge")
         return report
@@ -175,21 +181,21 @@ class UserData:
         if not seen:
             return
         names = "; ".join(self.workspace.label(kind, record_id) for kind, record_id in seen[:10])
-        more = f" and {len(seen) - 10} more" if len(seen) > 10 else ""
-        report.messages.append(f"Records brought back from the journal: {names}{more}.")
+        report.messages.append(Msg(QT_TRANSLATE_NOOP("", "Records brought back from the journal: {names}{more}."),
+                                   names=names, more=_more(len(seen))))
 
     def _layer_if_edited(self) -> dict | None:
         return self.workspace.layer_view() if self.workspace.change_count() else None
 
-    def _save_quietly(self, report: OpenReport, *, reason: str, note: str = "") -> None:
+    def _save_quietly(self, report: OpenReport, *, reason: str, note: Msg | str = "") -> None:
         self._pending_whole = True  # changed at load, not by an edit: the journal gets the whole layer
         try:
             self.store.backup_now(reason)
             self.save()
             if note:
-                report.messages[-1] += " " + note
+                report.messages[-1] = Msg.join([report.messages[-1], note])
         except SaveError as exc:
-            report.messages.append(str(exc))
+            report.messages.append(exc.message)
 
     # ------------------------------------------------------------------ state
 
@@ -197,7 +203,7 @@ class UserData:
     def read_only_reason(self) -> str | None:
         """Why edits are off, in a sentence for the user (None when they are on)."""
         if self.store is None:
-            return f"The data folder {self.data_dir} cannot be used."
+            return Msg(QT_TRANSLATE_NOOP("", "The data folder {folder} cannot be used."), folder=self.data_dir)
         return self.store.read_only_reason
 
     @property
@@ -242,8 +248,8 @@ class UserData:
         """Rewrite the whole file. Raises SaveError; on success the layer on disk equals the
         workspace's. ``backup_reason`` forces a backup of the file first (see DocumentStore.save)."""
         if self.store is None:
-            raise SaveError("read_only", f"Nothing was saved: the data folder {self.data_dir} is not usable.",
-                            path=self.path)
+            raise SaveError("read_only", Msg(QT_TRANSLATE_NOOP("", "Nothing was saved: the data folder {folder} is "
+                                                                   "not usable."), folder=self.data_dir), path=self.path)
         if not self._pending_whole:
             try:
                 self.commit()
@@ -276,7 +282,8 @@ class UserData:
         """What restoring backup ``entry`` would change, record by record, against the data as
         it is now, without changing anything. Raises LoadError if the backup is unusable."""
         if self.store is None:
-            raise SaveError("read_only", f"The data folder {self.data_dir} is not usable.", path=self.path)
+            raise SaveError("read_only", Msg(QT_TRANSLATE_NOOP("", "The data folder {folder} is not usable."),
+                                             folder=self.data_dir), path=self.path)
         data, dropped = self.store.read_backup(entry)
         return preview(self.workspace, self.bundled, data, dropped, entry, self.damaged_files())
 
@@ -285,8 +292,8 @@ class UserData:
         records that could not be used. Raises LoadError or SaveError, changing nothing: the
         workspace is put back as it was when the restored data cannot be written."""
         if self.store is None:
-            raise SaveError("read_only", f"Nothing was restored: the data folder {self.data_dir} is not usable.",
-                            path=self.path)
+            raise SaveError("read_only", Msg(QT_TRANSLATE_NOOP("", "Nothing was restored: the data folder {folder} is "
+                                                                   "not usable."), folder=self.data_dir), path=self.path)
         data, dropped = self.store.read_backup(entry)
         old, saved, pending = self.workspace.layer_view(), self._saved_revision, (dict(self._pending),
                                                                                   self._pending_whole)
@@ -308,3 +315,8 @@ class UserData:
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
+
+
+def _more(count: int, shown: int = 10) -> Msg | str:
+    """" and 3 more" after the first ``shown`` of ``count`` things listed (nothing when all are)."""
+    return Msg(QT_TRANSLATE_NOOP("", " and {n} more"), n=count - shown) if count > shown else ""

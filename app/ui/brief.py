@@ -21,7 +21,7 @@ from app.domain.model import CATEGORY_LABELS, EVENT_KIND_LABELS, MEASURE_LABELS,
 from app.domain.status import measure_events, measures_of, record_status
 from app.storage.view_export import write_shared
 from app.ui.html import Markup, br, esc, join, tag
-from app.ui.i18n import confidence, tr
+from app.ui.i18n import confidence, tr, tr_msg
 from app.ui.status_text import data_age_text, event_text, lists_text, status_text
 
 SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)  # points, tried in turn until the brief fits one page
@@ -246,7 +246,7 @@ def save_pdf_to(window, path: str | Path, html: str) -> Path | None:
     try:
         written = write_pdf(path, html)
     except (SaveError, OSError) as exc:
-        window.add_banner("error", tr("The brief was not saved: {reason}").format(reason=exc), reason="brief")
+        window.add_banner("error", tr("The brief was not saved: {reason}").format(reason=tr_msg(exc)), reason="brief")
         return None
     window.statusBar().showMessage(tr("Brief saved as {path}").format(path=written), 10000)
     return written

@@ -29,7 +29,7 @@ from app.storage.atomic import SaveError
 from app.storage.view_export import write_shared
 from app.ui import theme as themes
 from app.ui.chart import ReserveChart
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
 
 FORMATS = ("png", "svg")
 WIDTH = 1200  # logical pixels; the PNG is drawn at twice that for print
@@ -215,7 +215,7 @@ def export_chart_to(window, path: str | Path, fmt: str | None = None, tab=None) 
             path = path.with_name(f"{path.name}.{fmt}")
         written = write_chart(path, window.workspace, tab.chart_data(), fmt)
     except (SaveError, OSError, ValueError) as exc:
-        window.add_banner("error", tr("Chart not exported: {reason}").format(reason=exc), reason="export")
+        window.add_banner("error", tr("Chart not exported: {reason}").format(reason=tr_msg(exc)), reason="export")
         return None
     window.statusBar().showMessage(tr("Chart exported to {path}").format(path=written), 10000)
     return written
@@ -267,7 +267,7 @@ def save_evidence_to(window, path: str | Path) -> Path | None:
         written = write_evidence(path, window.workspace, views, data, png_bytes(window.workspace, data),
                                  svg_bytes(window.workspace, data), window.on)
     except (SaveError, OSError, ValueError) as exc:
-        window.add_banner("error", tr("Evidence pack not saved: {reason}").format(reason=exc), reason="export")
+        window.add_banner("error", tr("Evidence pack not saved: {reason}").format(reason=tr_msg(exc)), reason="export")
         return None
     window.statusBar().showMessage(tr("Evidence pack saved to {path}").format(path=written), 10000)
     return written

@@ -20,7 +20,7 @@ from app.domain.workspace import EditError, Staged, Workspace
 from app.storage.atomic import SaveError
 from app.storage.strict_json import LoadError
 from app.storage.userdata import UserData
-from app.ui.i18n import tr
+from app.ui.i18n import tr, tr_msg
 from app.ui.messages import refusal_text
 
 # The whole file is rewritten once edits pause this long, and never later than MAX_SAVE_DELAY_MS
@@ -85,7 +85,7 @@ class EditController(QObject):
         """Push an undoable command for (kind, record id, new entry) changes (already staged)."""
         if self.read_only:
             self.rejected.emit(tr("Not changed: your data is open read-only. {reason}").format(
-                reason=self.userdata.read_only_reason or "").rstrip())
+                reason=tr_msg(self.userdata.read_only_reason or "")).rstrip())
             return False
         staged = []
         for kind, record_id, entry in changes:
@@ -175,7 +175,7 @@ class EditController(QObject):
             self.userdata.backup_now("pre-reset")
         except SaveError as exc:
             return self._refuse(EditError(tr("no backup could be made first, so nothing was reset ({reason})").format(
-                reason=exc)))
+                reason=tr_msg(exc))))
         return self._push(list(dict.fromkeys(changes)), tr("Reset all data to bundled"))
 
     def reload(self) -> list[str]:
@@ -215,7 +215,7 @@ class EditController(QObject):
         try:
             rejected = self.userdata.restore(entry)
         except (LoadError, SaveError) as exc:
-            self.rejected.emit(tr("Not restored: {reason}").format(reason=exc))
+            self.rejected.emit(tr("Not restored: {reason}").format(reason=tr_msg(exc)))
             return False
         self.undo_stack.clear()
         if rejected:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app import APP_NAME, __version__
 from app.ui.html import br, join, tag
-from app.ui.i18n import tr
+from app.ui.i18n import tr, tr_msg
 
 
 def show_about(window) -> None:
@@ -101,7 +101,7 @@ def export_to(window, directory: str) -> bool:
     try:
         paths = export_csv(window.workspace, Path(directory), window.on)
     except (SaveError, OSError) as exc:
-        window.add_banner("error", tr("Export failed: {reason}").format(reason=exc), reason="export")
+        window.add_banner("error", tr("Export failed: {reason}").format(reason=tr_msg(exc)), reason="export")
         return False
     window.statusBar().showMessage(tr("Exported {count} files to {folder}").format(count=len(paths), folder=directory),
                                    8000)

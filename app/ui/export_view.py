@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from app.storage.atomic import SaveError
 from app.storage.view_export import View, format_of, write_view
 from app.ui.facet_bar import ENGLISH_ROLE
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
 
 FILTERS = {"csv": QT_TRANSLATE_NOOP("", "CSV, UTF-8 (*.csv)"), "json": QT_TRANSLATE_NOOP("", "JSON (*.json)"),
            "xlsx": QT_TRANSLATE_NOOP("", "Excel workbook (*.xlsx)")}
@@ -70,7 +70,7 @@ def export_view_to(window, path: str | Path, fmt: str | None = None, view: View 
             path = path.with_name(path.name + "." + fmt)
         written = write_view(path, window.workspace, view, fmt)
     except (SaveError, OSError, ValueError) as exc:
-        window.add_banner("error", tr("Not exported: {reason}").format(reason=exc), reason="export")
+        window.add_banner("error", tr("Not exported: {reason}").format(reason=tr_msg(exc)), reason="export")
         return None
     if view.total != len(view.ids):
         message = tr("Exported {shown} of {total} rows of {title} to {path}")

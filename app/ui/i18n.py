@@ -6,20 +6,24 @@ Domain strings (field labels, choice labels, status words) are plain English in 
 which imports no Qt; they are marked with ``QT_TRANSLATE_NOOP("", ...)`` (``app.domain.text``) so
 lupdate collects them, and translated when shown (``tr(label)``). Texts with values are templates
 filled after translating: ``tr("Edit {label} of {record}").format(label=..., record=...)``.
+Sentences worded in the storage and the domain (recovery banners, read-only reasons, import
+problems) are ``Msg`` values: English strings that keep their template and values; ``tr_msg``
+says them in the user's language.
 
 A language chosen in View > Language is saved and applies from the next start: every text is
 translated when its widget is built."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from app.domain.text import QT_TRANSLATE_NOOP
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 
 __all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "SETTING", "chosen_language", "confidence", "current_language",
-           "install", "tr", "uninstall"]
+           "install", "tr", "tr_msg", "uninstall"]
 
 # Each language named in itself: the menu must be readable whatever language is showing.
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
@@ -33,6 +37,33 @@ CONFIDENCE_LABELS = {"HIGH": QT_TRANSLATE_NOOP("", "HIGH"), "MED": QT_TRANSLATE_
 def tr(text: str) -> str:
     """The text in the user's language (itself when no translation is loaded)."""
     return QCoreApplication.translate("", text)
+
+
+def tr_msg(value: object, plain: Callable[[str], str] | None = None) -> str:
+    """A message from the storage or the domain in the user's language: a ``Msg`` is its template
+    translated and filled with its values (each Msg value translated too); an exception is its
+    message; anything else is shown as it is (``str``). ``plain`` rewords the English texts that are
+    not Msg, inside a message too (``messages.refusal_text`` for the domain's refusals)."""
+    if isinstance(value, Msg):
+        if not value.params:
+            return tr(value.template) if value.template else str(value)
+        params = {key: tr_msg(v, plain) if isinstance(v, (str, BaseException)) else v
+                  for key, v in value.params.items()}
+        try:
+            return tr(value.template).format(**params)
+        except (KeyError, IndexError, ValueError):  # a translation that names a value wrongly: the English
+            return str(value)
+    if isinstance(value, BaseException):
+        message = getattr(value, "message", None)
+        if isinstance(message, Msg):
+            return tr_msg(message, plain)
+        reason, path = getattr(value, "reason", None), getattr(value, "path", None)
+        if isinstance(reason, Msg):  # a LoadError: "<path>: <reason>"
+            return f"{path}: {tr_msg(reason, plain)}" if path is not None else tr_msg(reason, plain)
+        if len(value.args) == 1 and isinstance(value.args[0], Msg):
+            return tr_msg(value.args[0], plain)
+    text = str(value)
+    return plain(text) if plain is not None and isinstance(value, (str, BaseException)) else text
 
 
 def current_language() -> str:

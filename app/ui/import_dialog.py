@@ -36,7 +36,8 @@ from app.storage.import_plan import ImportPlan, auto_mapping, guess_kind, plan_i
 from app.storage.record_import import ImportFileError, SourceTable, read_table
 from app.ui import theme as themes
 from app.ui.html import br, esc, join, styled, tag
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
+from app.ui.messages import refusal_text
 
 SHOWN = 500  # items listed per section of the preview (the counts are always complete)
 NOT_IMPORTED = QT_TRANSLATE_NOOP("", "(not imported)")
@@ -149,8 +150,8 @@ class ImportDialog(QDialog):
         self.preview.setHtml(preview_html(plan))
 
 
-def _items(lines: list) -> list:
-    shown = [tag("li", line) for line in lines[:SHOWN]]
+def _items(lines: list, show=lambda line: line) -> list:
+    shown = [tag("li", show(line)) for line in lines[:SHOWN]]
     if len(lines) > SHOWN:
         shown.append(tag("li", tag("i", tr("… and {n} more").format(n=f"{len(lines) - SHOWN:,}"))))
     return shown
@@ -160,16 +161,17 @@ def preview_html(plan: ImportPlan) -> str:
     parts: list[object] = []
     if plan.problems:
         parts += [tag("h3", styled(tr("Problems ({n}): fix them in the file, then import it again").format(
-            n=f"{len(plan.problems):,}"), themes.current().error)), tag("ul", *_items(plan.problems))]
+            n=f"{len(plan.problems):,}"), themes.current().error)), tag("ul", *_items(plan.problems, _problem_text))]
     added = [c for c in plan.changes if c.action == "add"]
     changed = [c for c in plan.changes if c.action == "change"]
     if added:
         parts += [tag("h3", tr("To add ({n})").format(n=f"{len(added):,}")), tag("ul", *_items([
-            join([tag("b", f"{c.where}: {c.label}"), br(), "; ".join(f"{tr(f.label)}: {f.after}" for f in c.fields)])
+            join([tag("b", f"{tr_msg(c.where)}: {c.label}"), br(),
+                  "; ".join(f"{tr(f.label)}: {f.after}" for f in c.fields)])
             for c in added]))]
     if changed:
         parts += [tag("h3", tr("To change ({n})").format(n=f"{len(changed):,}")), tag("ul", *_items([
-            join([tag("b", f"{c.where}: {c.label}"), br(),
+            join([tag("b", f"{tr_msg(c.where)}: {c.label}"), br(),
                   join((join([f"{tr(f.label)}: ", styled(f.before, "#777"), " → ", tag("b", f.after)])
                         for f in c.fields),
                        br())]) for c in changed]))]
@@ -193,7 +195,7 @@ def import_records(window, path: str | Path | None = None) -> bool:
         table = read_table(path)
     except ImportFileError as exc:
         QMessageBox.warning(window, tr("{app}: import").format(app=APP_NAME),
-                            tr("Not imported: {reason}\n\nNothing was changed.").format(reason=exc))
+                            tr("Not imported: {reason}\n\nNothing was changed.").format(reason=tr_msg(exc)))
         return False
     dialog = ImportDialog(window.workspace, table, window.on, window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.plan is None or not dialog.plan.can_apply:
@@ -208,10 +210,15 @@ def apply_plan(window, plan: ImportPlan, name: str) -> bool:
         # One command for every record: Edit > Undo takes the whole import back.
         done = window.controller.apply_entries(plan.entries(), text)
     except EditError as exc:
-        window.controller.rejected.emit(tr("Not imported: {reason}").format(reason=exc))
+        window.controller.rejected.emit(tr("Not imported: {reason}").format(reason=tr_msg(exc, refusal_text)))
         return False
     if done:
         window.statusBar().showMessage(tr("Imported from {file}: {added} added, {changed} changed. Edit > Undo takes "
                                           "it back.").format(file=name, added=plan.added, changed=plan.changed),
                                        10000)
     return done
+
+
+def _problem_text(problem) -> str:
+    """A problem of the plan in the user's language, the domain's refusals in it included."""
+    return tr_msg(problem, refusal_text)

@@ -30,7 +30,7 @@ from app.ui.date_field import DateLineEdit
 from app.ui.detail import company_html, element_html
 from app.ui.global_search import GlobalSearch
 from app.ui.help import HelpDialog, about_the_data, shortcuts_html
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
 from app.ui.menus import build_menus
 from app.ui.messages import refusal_text
 from app.ui.record_tab import RecordTab
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         reason = self.controller.userdata.read_only_reason if self.controller.read_only else ""
         for message in messages:
             if message and message not in (reason or ""):
-                self.add_banner("warning", message)
+                self.add_banner("warning", tr_msg(message))
 
     def banner_texts(self) -> list[str]:
         return self.banners.texts()

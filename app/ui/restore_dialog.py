@@ -19,7 +19,7 @@ from app.domain.kinds import kind_of
 from app.storage.atomic import SaveError
 from app.storage.strict_json import LoadError
 from app.ui.html import Markup, esc, join, tag
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
 
 SECTIONS = (("added", QT_TRANSLATE_NOOP("", "Brought back or added")), ("changed", QT_TRANSLATE_NOOP("", "Changed")),
             ("removed", QT_TRANSLATE_NOOP("", "Removed")))
@@ -94,7 +94,7 @@ class RestoreDialog(QDialog):
         try:
             preview = self.userdata.preview_restore(entry)
         except (LoadError, SaveError, OSError) as exc:
-            self.preview.setHtml(tag("p", esc(tr("This backup cannot be used: {reason}").format(reason=exc))))
+            self.preview.setHtml(tag("p", esc(tr("This backup cannot be used: {reason}").format(reason=tr_msg(exc)))))
             self.restore_button.setEnabled(False)
             return
         self.restore_button.setEnabled(True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.ui.i18n import tr
+from app.ui.i18n import tr, tr_msg
 
 LOCK_RETRY_MS = 5_000  # how often a read-only copy checks whether the other copy has gone
 
@@ -24,7 +24,7 @@ class SaveFeedback(QObject):
         if controller.read_only:
             reason = controller.userdata.read_only_reason
             window.add_banner("warning", tr("Read-only: {reason} You can look things up and export, but edits are "
-                                            "off.").format(reason=reason or tr("your data folder cannot be written.")),
+                                            "off.").format(reason=tr_msg(reason) if reason else tr("your data folder cannot be written.")),
                               closable=False, reason="read-only")
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(LOCK_RETRY_MS)
@@ -63,8 +63,9 @@ class SaveFeedback(QObject):
                       "unsaved changes are dropped).").format(path=self.controller.userdata.path)
             actions = ((tr("Overwrite"), self.overwrite_on_disk), (tr("Reload"), self.reload_from_disk))
         else:
+            # The error itself, not the signal's copy of its English, so that it reads in the user's language.
             text = tr("Your latest changes are not saved yet: {reason} Curbwatch keeps them and will try "
-                      "again.").format(reason=message)
+                      "again.").format(reason=tr_msg(error) if error is not None else message)
             actions = ()
         self.window.add_banner("error", text, closable=False, actions=actions, reason="save")
         self.update_save_state()
@@ -75,7 +76,7 @@ class SaveFeedback(QObject):
     def reload_from_disk(self) -> None:
         # The reload replaces the workspace's layer, which refreshes every view through the models.
         for message in self.controller.reload():
-            self.window.add_banner("warning", message)
+            self.window.add_banner("warning", tr_msg(message))
 
     def _on_saved(self) -> None:
         self.window.banners.clear("save")

@@ -32,7 +32,7 @@ from app.domain.model import MEASURE_LABELS
 from app.domain.screening import DEFAULT_THRESHOLD, KEEP_FROM, Screener, ScreeningRun
 from app.storage.atomic import SaveError
 from app.storage.screening_io import NameListError, file_columns, parse_names, read_names, report_rows, write_report
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
 from app.ui.status_text import status_text
 
 COLUMNS = (QT_TRANSLATE_NOOP("", "Input"), QT_TRANSLATE_NOOP("", "Outcome"), QT_TRANSLATE_NOOP("", "Match"),
@@ -318,7 +318,7 @@ class ScreeningDialog(QDialog):
         try:
             write_report(path, self.run)
         except (SaveError, OSError) as exc:
-            self.summary.setText(tr("Not exported: {reason}").format(reason=exc))
+            self.summary.setText(tr("Not exported: {reason}").format(reason=tr_msg(exc)))
             return False
         self.summary.setText(tr("{summary} Report written to {path}.").format(summary=self.summary.text(), path=path))
         return True

@@ -33,7 +33,7 @@ from app.domain.dataset_diff import UpdatePreview, kind_label, preview_update
 from app.storage.dataset_update import UpdateError, UpdateFile, apply_update, read_update, refuse_unless_newer
 from app.ui import theme as themes
 from app.ui.html import br, join, styled, tag
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
 
 ACTIONS = {"added": QT_TRANSLATE_NOOP("", "Added"), "changed": QT_TRANSLATE_NOOP("", "Changed"),
            "removed": QT_TRANSLATE_NOOP("", "Removed")}
@@ -135,14 +135,14 @@ class UpdateDialog(QDialog):
         try:
             update = read_update(path)
         except UpdateError as exc:
-            return self._refuse(Path(path).name, str(exc))
+            return self._refuse(Path(path).name, tr_msg(exc))
         head = [tag("b", update.path.name), br(), tr("SHA-256 {of}: ").format(of=update.sha256_of),
                 tag("code", update.sha256), br(), tr("Compare it with the one the sender gave you."), br()]
         old, new = self.userdata.bundled.dataset.info, update.info
         try:
             refuse_unless_newer(update, old)
         except UpdateError as exc:
-            return self._refuse(update.path.name, str(exc), head)
+            return self._refuse(update.path.name, tr_msg(exc), head)
         self.update_file = update
         bundled = update.bundled
         self.preview = preview = preview_update(self.userdata.workspace, self.userdata.bundled.raw, new, bundled.raw,
@@ -204,7 +204,7 @@ class UpdateDialog(QDialog):
         except UpdateError as exc:
             self.error = str(exc)
             self.about.setText(join([tag("b", self.update_file.path.name), br(),
-                                     styled(str(exc), themes.current().error, bold=True)]))
+                                     styled(tr_msg(exc), themes.current().error, bold=True)]))
             self.apply_button.setEnabled(False)
             return False
         # The undo history holds states merged over the previous dataset: putting one back now

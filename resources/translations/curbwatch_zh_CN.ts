@@ -2841,5 +2841,497 @@ Yours (kept): {mine}</source>
         <source>Edited by you. Bundled value: {value}</source>
         <translation>由您修改。内置值：{value}</translation>
     </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <translation>{first}、{second}</translation>
+    </message>
+    <message>
+        <source>the data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source> ({reason})</source>
+        <translation>（{reason}）</translation>
+    </message>
+    <message>
+        <source>The disk is full (no free space left): could not save {where}. Make some room on that disk and save again; your changes are kept until then.</source>
+        <translation>磁盘已满（没有剩余空间）：无法保存 {where}。请在该磁盘上腾出空间后再次保存；在此之前您的修改会一直保留。</translation>
+    </message>
+    <message>
+        <source>Could not save {where}: the folder is read-only or you do not have permission to write there{detail}.</source>
+        <translation>无法保存 {where}：该文件夹为只读，或您没有写入权限{detail}。</translation>
+    </message>
+    <message>
+        <source>Could not replace {where}: another program (a virus scanner, a sync client or another window) is holding it{detail}. Try again in a moment.</source>
+        <translation>无法替换 {where}：另一个程序（杀毒软件、同步客户端或另一个窗口）正占用该文件{detail}。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Could not save {where}{detail}.</source>
+        <translation>无法保存 {where}{detail}。</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}.</source>
+        <translation>无法保存 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({reason}).</source>
+        <translation>无法读取 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} is {what}, not a zip file or a folder.</source>
+        <translation>{path} 是{what}，不是 zip 文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>{name} is missing.</source>
+        <translation>缺少 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} is missing from the folder {folder} (a dataset has companies.json, elements.json and reserves.json).</source>
+        <translation>文件夹 {folder} 中缺少 {name}（数据集包含 companies.json、elements.json 和 reserves.json）。</translation>
+    </message>
+    <message>
+        <source>the versions cannot be compared: {reason}</source>
+        <translation>无法比较版本：{reason}</translation>
+    </message>
+    <message>
+        <source>This is dataset {new}, the one in use: you already have it. Nothing to import.</source>
+        <translation>这是数据集 {new}，即正在使用的版本：您已拥有它。无需导入。</translation>
+    </message>
+    <message>
+        <source>This is dataset {new}, older than the one in use ({current}): you already have it or newer. Nothing to import.</source>
+        <translation>这是数据集 {new}，比正在使用的版本（{current}）更旧：您已拥有它或更新的版本。无需导入。</translation>
+    </message>
+    <message>
+        <source>Not imported: your data is open read-only. {reason}</source>
+        <translation>未导入：您的数据以只读方式打开。{reason}</translation>
+    </message>
+    <message>
+        <source>Not imported: your data is open read-only.</source>
+        <translation>未导入：您的数据以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>Not imported: the dataset could not be stored ({reason}). Nothing was changed.</source>
+        <translation>未导入：无法存储该数据集（{reason}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Not imported: your data could not be saved ({reason}). Nothing was changed.</source>
+        <translation>未导入：无法保存您的数据（{reason}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {path} has not been loaded yet.</source>
+        <translation>未保存任何内容：{path} 尚未载入。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. {reason}</source>
+        <translation>未保存任何内容。{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {path} is now {what}, not a regular file, and Curbwatch does not replace it. Move it away; the next save writes your data.</source>
+        <translation>未保存任何内容：{path} 现在是{what}，不是普通文件，Curbwatch 不会替换它。请将其移走；下次保存时会写入您的数据。</translation>
+    </message>
+    <message>
+        <source>Your changes were not saved: the data file {path} was changed by another program since Curbwatch read it. Reload it, or overwrite it (a backup of the other version is made first).</source>
+        <translation>您的修改未保存：自 Curbwatch 读取以来，数据文件 {path} 已被另一个程序更改。请重新载入，或覆盖它（会先备份另一版本）。</translation>
+    </message>
+    <message>
+        <source>unreadable ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>no longer there</source>
+        <translation>已不存在</translation>
+    </message>
+    <message>
+        <source>made by a newer version of Curbwatch (app_version {app_version})</source>
+        <translation>由更新版本的 Curbwatch 创建（app_version {app_version}）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>{reason} The backup is made before every save, so {path} was not changed.</source>
+        <translation>{reason}每次保存前都会先备份，因此 {path} 未被更改。</translation>
+    </message>
+    <message>
+        <source>No column gives the id or the {what} of the records, so they can be neither matched nor added: choose which column is which field.</source>
+        <translation>没有任何列给出记录的 ID 或{what}，因此既无法匹配也无法新增：请选择各列对应的字段。</translation>
+    </message>
+    <message>
+        <source>{where}: you deleted {record}; restore it (Edit &gt; Undo, or Edit &gt; Show my changes) before importing into it.</source>
+        <translation>{where}：您已删除 {record}；请先恢复它（编辑 &gt; 撤销，或编辑 &gt; 显示我的修改），再导入到该记录。</translation>
+    </message>
+    <message>
+        <source>{where}: the same record as {other} ({record}).</source>
+        <translation>{where}：与{other}是同一条记录（{record}）。</translation>
+    </message>
+    <message>
+        <source>{where}: {what} already given by {other}.</source>
+        <translation>{where}：{what}已由{other}给出。</translation>
+    </message>
+    <message>
+        <source>a new {noun} needs {fields}, which no column of the file gives</source>
+        <translation>新的{noun}需要{fields}，但文件中没有任何列提供</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>country and source</source>
+        <translation>国家和来源</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}：{problem}</translation>
+    </message>
+    <message>
+        <source>larger than {n:,} bytes</source>
+        <translation>大于 {n:,} 字节</translation>
+    </message>
+    <message>
+        <source>The journal {path} is not open; the edit is kept in memory and saved with the next full save.</source>
+        <translation>编辑日志 {path} 未打开；此次修改保留在内存中，并在下次完整保存时写入。</translation>
+    </message>
+    <message>
+        <source>not a regular file but {what}</source>
+        <translation>不是普通文件，而是{what}</translation>
+    </message>
+    <message>
+        <source>Curbwatch could not read the data file {path} ({reason}). It is opened read-only so nothing overwrites it.</source>
+        <translation>Curbwatch 无法读取数据文件 {path}（{reason}）。已以只读方式打开，以免其被覆盖。</translation>
+    </message>
+    <message>
+        <source>damaged ({n} line(s) could not be read)</source>
+        <translation>已损坏（{n} 行无法读取）</translation>
+    </message>
+    <message>
+        <source>written by another version of Curbwatch</source>
+        <translation>由另一版本的 Curbwatch 写入</translation>
+    </message>
+    <message>
+        <source>not a journal of this data file</source>
+        <translation>不是此数据文件的编辑日志</translation>
+    </message>
+    <message>
+        <source>The data file {path} is {what}. Curbwatch does not follow links in its data folder, so your data is not read through it and nothing replaces it; edits are off. To keep your data in another folder, start Curbwatch with --data-dir FOLDER (or set CURBWATCH_DATA_DIR), or put the file itself in place of the link.</source>
+        <translation>数据文件 {path} 是{what}。Curbwatch 不会跟随其数据文件夹中的链接，因此不会经由它读取您的数据，也不会替换它；编辑已关闭。如需将数据保存在其他文件夹，请使用 --data-dir FOLDER 启动 Curbwatch（或设置 CURBWATCH_DATA_DIR），或用文件本身替换该链接。</translation>
+    </message>
+    <message>
+        <source>No data file was found at {path}, but backups exist (the newest is from {when} UTC). Use File &gt; Restore from backup to bring them back.</source>
+        <translation>在 {path} 未找到数据文件，但存在备份（最新的备份时间为 {when} UTC）。请使用“文件 &gt; 从备份恢复”将其找回。</translation>
+    </message>
+    <message>
+        <source>Curbwatch stopped before your last {n} change(s) reached the data file; they were recovered from the journal of your edits.</source>
+        <translation>Curbwatch 在您最近的 {n} 处修改写入数据文件之前停止运行；这些修改已从您的编辑日志中恢复。</translation>
+    </message>
+    <message>
+        <source>The data file {path} was made by a newer version of Curbwatch (app_version {app_version}, data format {version}; this version reads up to {ours}). It is opened read-only so nothing in it is lost; update Curbwatch to edit your data.</source>
+        <translation>数据文件 {path} 由更新版本的 Curbwatch 创建（app_version {app_version}，数据格式 {version}；本版本最多可读取格式 {ours}）。已以只读方式打开，以免丢失其中任何内容；请更新 Curbwatch 后再编辑您的数据。</translation>
+    </message>
+    <message>
+        <source>Your data file uses the older format {old}; it was upgraded to format {new} in memory only, because this window is read-only.</source>
+        <translation>您的数据文件使用旧格式 {old}；由于此窗口为只读，仅在内存中将其升级为格式 {new}。</translation>
+    </message>
+    <message>
+        <source>Your data file was upgraded from format {old} to {new} in memory, but the upgraded file could not be written yet ({reason}) Curbwatch will try again at the next save; the old file is unchanged.</source>
+        <translation>您的数据文件已在内存中从格式 {old} 升级为 {new}，但升级后的文件暂时无法写入（{reason}）。Curbwatch 将在下次保存时重试；旧文件保持不变。</translation>
+    </message>
+    <message>
+        <source>Your data file was upgraded from format {old} to {new}. A copy of the old file was kept at {backup}.</source>
+        <translation>您的数据文件已从格式 {old} 升级为 {new}。旧文件的副本保存在 {backup}。</translation>
+    </message>
+    <message>
+        <source>No usable backup was found, so Curbwatch starts without your edits.</source>
+        <translation>未找到可用的备份，因此 Curbwatch 在没有您的修改的情况下启动。</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept.</source>
+        <translation>已损坏的文件已保留。</translation>
+    </message>
+    <message>
+        <source>Curbwatch stopped before your edits first reached the data file.</source>
+        <translation>Curbwatch 在您的修改首次写入数据文件之前停止运行。</translation>
+    </message>
+    <message>
+        <source>Showing the backup of {when} UTC and the journal of your edits ({n} later change(s)) (read-only).</source>
+        <translation>正在显示 {when} UTC 的备份和您的编辑日志（之后的 {n} 处修改）（只读）。</translation>
+    </message>
+    <message>
+        <source>Restored from the backup of {when} UTC and the journal of your edits ({n} later change(s)).</source>
+        <translation>已从 {when} UTC 的备份和您的编辑日志（之后的 {n} 处修改）恢复。</translation>
+    </message>
+    <message>
+        <source>Showing the backup of {when} UTC (read-only).</source>
+        <translation>正在显示 {when} UTC 的备份（只读）。</translation>
+    </message>
+    <message>
+        <source>Restored from the backup of {when} UTC.</source>
+        <translation>已从 {when} UTC 的备份恢复。</translation>
+    </message>
+    <message>
+        <source>Showing the journal of your edits ({n} change(s)) (read-only).</source>
+        <translation>正在显示您的编辑日志（{n} 处修改）（只读）。</translation>
+    </message>
+    <message>
+        <source>Restored from the journal of your edits ({n} change(s)).</source>
+        <translation>已从您的编辑日志恢复（{n} 处修改）。</translation>
+    </message>
+    <message>
+        <source>Changes made between {start} and {end} could not be recovered.</source>
+        <translation>{start} 至 {end} 之间所做的修改无法恢复。</translation>
+    </message>
+    <message>
+        <source>Changes made after {start} could not be recovered.</source>
+        <translation>{start} 之后所做的修改无法恢复。</translation>
+    </message>
+    <message>
+        <source>Your data file {path} was missing.</source>
+        <translation>您的数据文件 {path} 缺失。</translation>
+    </message>
+    <message>
+        <source>Your data file was damaged ({reason}).</source>
+        <translation>您的数据文件已损坏（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The data file {path} is damaged ({reason}) and could not be moved aside ({error}). It is opened read-only so it is not overwritten.</source>
+        <translation>数据文件 {path} 已损坏（{reason}），且无法移到一旁（{error}）。已以只读方式打开，以免其被覆盖。</translation>
+    </message>
+    <message>
+        <source>It was moved to {path}.</source>
+        <translation>它已被移至 {path}。</translation>
+    </message>
+    <message>
+        <source>It was left in place at {path}.</source>
+        <translation>它仍保留在原处 {path}。</translation>
+    </message>
+    <message>
+        <source>The journal of your edits holds {n} change(s) that belong to another version of the data file (it was replaced by another program or by hand), so they were not applied. The journal is kept at {path}.</source>
+        <translation>您的编辑日志中有 {n} 处修改属于数据文件的另一个版本（该文件已被其他程序或手动替换），因此未予应用。编辑日志保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>The journal of your edits was {problem}; what could be read was used, and it is kept at {path}. A new journal was started.</source>
+        <translation>您的编辑日志{problem}；已使用其中可读取的部分，日志保存在 {path}。已开始新的编辑日志。</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>无法使用</translation>
+    </message>
+    <message>
+        <source>The recovered data could not be written back yet ({reason}) It is kept in memory and Curbwatch will try again at the next save.</source>
+        <translation>恢复的数据暂时无法写回（{reason}）。数据保留在内存中，Curbwatch 将在下次保存时重试。</translation>
+    </message>
+    <message>
+        <source>The lock file {path} is {what}, so Curbwatch does not open it: nothing outside the data folder may be touched through it. Your data is shown read-only and edits are off; remove that file and start Curbwatch again to edit.</source>
+        <translation>锁文件 {path} 是{what}，因此 Curbwatch 不会打开它：不得经由它触及数据文件夹以外的任何内容。您的数据以只读方式显示，编辑已关闭；请删除该文件并重新启动 Curbwatch 以进行编辑。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is not writable ({reason}). Your data is shown read-only and edits are off; File &gt; Export CSV can still save what you see elsewhere.</source>
+        <translation>数据文件夹 {folder} 不可写入（{reason}）。您的数据以只读方式显示，编辑已关闭；仍可通过“文件 &gt; 导出 CSV”将所见内容保存到其他位置。</translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation>{host} 上的进程 {pid}</translation>
+    </message>
+    <message>
+        <source>process {pid}</source>
+        <translation>进程 {pid}</translation>
+    </message>
+    <message>
+        <source>an unknown process on {host}</source>
+        <translation>{host} 上的未知进程</translation>
+    </message>
+    <message>
+        <source>an unknown process</source>
+        <translation>未知进程</translation>
+    </message>
+    <message>
+        <source>Curbwatch is already open in another window ({who}). This window is read-only until the other one is closed.</source>
+        <translation>Curbwatch 已在另一个窗口中打开（{who}）。在该窗口关闭之前，此窗口为只读。</translation>
+    </message>
+    <message>
+        <source>Record {n}</source>
+        <translation>第 {n} 条记录</translation>
+    </message>
+    <message>
+        <source>Row {n}</source>
+        <translation>第 {n} 行</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; an import may be at most {most} MB ({rows} rows): split it.</source>
+        <translation>{name} 大小为 {size} MB；一次导入最多 {most} MB（{rows} 行）：请拆分该文件。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {reason}.</source>
+        <translation>无法读取 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{name} is a workbook or an archive (.xlsx, .zip): Curbwatch imports CSV or JSON. In your spreadsheet, save the sheet as &quot;CSV UTF-8&quot;.</source>
+        <translation>{name} 是工作簿或压缩包（.xlsx、.zip）：Curbwatch 只导入 CSV 或 JSON。请在电子表格软件中将工作表另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>{name} is not valid UTF-16 text ({reason}).</source>
+        <translation>{name} 不是有效的 UTF-16 文本（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} looks like a binary file, not CSV or JSON text: save it as &quot;CSV UTF-8&quot;.</source>
+        <translation>{name} 看起来是二进制文件，而不是 CSV 或 JSON 文本：请另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (byte 0x{byte} on line {line}), so names with accents or in Chinese would come out wrong: save it as UTF-8 (in Excel: &quot;CSV UTF-8&quot;; in a text editor: encoding UTF-8) and import it again.</source>
+        <translation>{name} 不是 UTF-8 文本（第 {line} 行的字节 0x{byte}），带重音符号或中文的名称会显示错误：请另存为 UTF-8（Excel 中选择“CSV UTF-8”；文本编辑器中选择 UTF-8 编码）后重新导入。</translation>
+    </message>
+    <message>
+        <source>{name} has more than {most} rows; an import takes at most {most}: split the file.</source>
+        <translation>{name} 超过 {most} 行；一次导入最多 {most} 行：请拆分该文件。</translation>
+    </message>
+    <message>
+        <source>{name}, row {row}: {cells} cells, but the header has {columns} columns (an unquoted comma in a cell?).</source>
+        <translation>{name} 第 {row} 行：有 {cells} 个单元格，但表头只有 {columns} 列（单元格中是否有未加引号的逗号？）。</translation>
+    </message>
+    <message>
+        <source>{name} is not valid CSV (row {row}: {reason}): a quote that is never closed swallows the rest of the file. Nothing was imported.</source>
+        <translation>{name} 不是有效的 CSV（第 {row} 行：{reason}）：未闭合的引号会吞掉文件的其余部分。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+    <message>
+        <source>{name} has two columns named {label} (columns {first} and {second}): rename one so each column says which field it is.</source>
+        <translation>{name} 中有两列都名为 {label}（第 {first} 列和第 {second} 列）：请重命名其中一列，使每列都对应明确的字段。</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON: {reason}.</source>
+        <translation>{name} 不是有效的 JSON：{reason}。</translation>
+    </message>
+    <message>
+        <source>{name} holds no list of records: Curbwatch imports a JSON list of objects, one a record, or a file exported by Curbwatch.</source>
+        <translation>{name} 不包含记录列表：Curbwatch 导入由对象组成的 JSON 列表（每个对象一条记录），或由 Curbwatch 导出的文件。</translation>
+    </message>
+    <message>
+        <source>{name} has {n} records; an import takes at most {most}: split the file.</source>
+        <translation>{name} 有 {n} 条记录；一次导入最多 {most} 条：请拆分该文件。</translation>
+    </message>
+    <message>
+        <source>{name}, record {n}: not an object with fields, but {type}.</source>
+        <translation>{name} 第 {n} 条记录：不是带字段的对象，而是 {type}。</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} 是空的。</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>a symbolic link to {target}</source>
+        <translation>指向 {target} 的符号链接</translation>
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation>符号链接</translation>
+    </message>
+    <message>
+        <source>a regular file</source>
+        <translation>普通文件</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <source>a file with {n} hard links</source>
+        <translation>有 {n} 个硬链接的文件</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be created ({reason}).</source>
+        <translation>无法创建数据文件夹 {folder}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Your edits will not be saved.</source>
+        <translation>您的修改将不会被保存。</translation>
+    </message>
+    <message>
+        <source>{n} of your changed records could not be used and were left out ({listed}{more}).</source>
+        <translation>您修改的记录中有 {n} 条无法使用，已略过（{listed}{more}）。</translation>
+    </message>
+    <message>
+        <source>The file as it was is kept in the backups folder.</source>
+        <translation>原文件已保存在备份文件夹中。</translation>
+    </message>
+    <message>
+        <source>{n} record(s) you added had the same id as a record in the bundled data and were given new ids ({listed}). Both are kept.</source>
+        <translation>您新增的 {n} 条记录与内置数据中的记录 ID 相同，已分配新的 ID（{listed}）。两者均已保留。</translation>
+    </message>
+    <message>
+        <source>The bundled dataset was updated ({old} → {new}). Your changes were kept; {n} of them conflict with the update (Edit &gt; Show my changes).</source>
+        <translation>内置数据集已更新（{old} → {new}）。您的修改已保留；其中 {n} 处与更新冲突（编辑 &gt; 显示我的修改）。</translation>
+    </message>
+    <message>
+        <source>The bundled dataset was updated ({old} → {new}). Your changes were kept.</source>
+        <translation>内置数据集已更新（{old} → {new}）。您的修改已保留。</translation>
+    </message>
+    <message>
+        <source>Records brought back from the journal: {names}{more}.</source>
+        <translation>从编辑日志中找回的记录：{names}{more}。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be used.</source>
+        <translation>无法使用数据文件夹 {folder}。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: the data folder {folder} is not usable.</source>
+        <translation>未保存任何内容：数据文件夹 {folder} 无法使用。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is not usable.</source>
+        <translation>数据文件夹 {folder} 无法使用。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: the data folder {folder} is not usable.</source>
+        <translation>未恢复任何内容：数据文件夹 {folder} 无法使用。</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation>等另外 {n} 项</translation>
+    </message>
 </context>
 </TS>

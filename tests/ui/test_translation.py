@@ -411,3 +411,120 @@ def test_a_missing_catalogue_leaves_the_window_in_english(qapp, tmp_path):
 
     assert i18n.install(qapp, "zh_CN", tmp_path) is None
     assert i18n.current_language() == "en" and QApplication.translate("", "Companies") == "Companies"
+
+
+# --- sentences worded by the storage and the domain (Msg) ------------------------------------
+def _msg_templates() -> tuple[set[str], list[str]]:
+    """The templates of every Msg(...) written in app/, and the calls whose template lupdate
+    cannot see (a plain literal instead of QT_TRANSLATE_NOOP("", "...")."""
+    def marked(node: ast.AST) -> list[str] | None:
+        if isinstance(node, ast.IfExp):
+            both = (marked(node.body), marked(node.orelse))
+            return None if None in both else both[0] + both[1]
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "QT_TRANSLATE_NOOP"
+                and len(node.args) == 2 and isinstance(node.args[1], ast.Constant)):
+            return [node.args[1].value]
+        return None
+
+    templates, unmarked = set(), []
+    for path in sorted((REPO / "app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Msg"
+                    and node.args):
+                continue
+            found = marked(node.args[0])
+            if found is not None:
+                templates.update(found)
+            elif isinstance(node.args[0], (ast.Constant, ast.JoinedStr, ast.IfExp)):
+                unmarked.append(f"{path.name}:{node.lineno}")
+    return templates, unmarked
+
+
+def test_every_msg_template_is_marked_in_the_catalogue_and_translated():
+    templates, unmarked = _msg_templates()
+    assert unmarked == []
+    assert len(templates) > 100  # the scan sees the storage's sentences
+    finished = {m.findtext("source") for m in _messages(TS)
+                if m.find("translation").get("type") is None and (m.findtext("translation") or "").strip()}
+    assert templates - finished == set()
+
+
+def test_the_msg_scan_flags_a_template_lupdate_cannot_see(tmp_path, monkeypatch):
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "m.py").write_text('a = Msg(QT_TRANSLATE_NOOP("", "Seen {x}"), x=1)\nb = Msg("Unseen {x}", x=2)\n'
+                              'c = Msg(label)\n', encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "REPO", tmp_path)
+    assert _msg_templates() == ({"Seen {x}"}, ["m.py:2"])
+
+
+def test_a_msg_is_its_english_and_translates_with_its_values(chinese):
+    from app.domain.text import QT_TRANSLATE_NOOP, Msg
+    from app.ui.i18n import tr_msg
+
+    inner = Msg(QT_TRANSLATE_NOOP("", "unreadable ({reason})"), reason="Permission denied")
+    message = Msg.join([Msg(QT_TRANSLATE_NOOP("", "Your data file was damaged ({reason})."), reason=inner),
+                        Msg(QT_TRANSLATE_NOOP("", "It was moved to {path}."), path=Path("/x/userdata.json.corrupt"))])
+    assert message == "Your data file was damaged (unreadable (Permission denied)). It was moved to " \
+                      "/x/userdata.json.corrupt."
+    assert tr_msg(message) == "您的数据文件已损坏（无法读取（Permission denied））。它已被移至 /x/userdata.json.corrupt。"
+    assert tr_msg("plain words") == "plain words" and tr_msg(ValueError("plain")) == "plain"
+
+
+def test_a_recovery_banner_reads_in_chinese_and_its_english_is_unchanged(chinese, make_window, user_data_dir):
+    window = make_window(ON)
+    model = window.companies.model
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo")
+    assert window.controller.save_now()
+    window.close()
+    window.controller.userdata.close()
+    path = user_data_dir / "userdata.json"
+    path.write_bytes(path.read_bytes()[:-40])  # cut short after the edit was saved
+    window = make_window(ON)
+    english = " ".join(window.controller.userdata.last_report.messages)
+    assert english.startswith("Your data file was damaged (") and " It was moved to " in english
+    assert "Restored from the backup of " in english or "Restored from the journal of your edits" in english
+    banners = " ".join(window.banner_texts())
+    assert "您的数据文件已损坏（" in banners and "它已被移至" in banners and "已从" in banners
+    assert "Your data file was damaged" not in banners
+
+
+def test_a_read_only_reason_reads_in_chinese_and_its_english_is_unchanged(chinese, make_window):
+    make_window(ON)
+    second = make_window(ON)  # the first window holds the data folder's lock
+    reason = second.controller.userdata.read_only_reason
+    assert str(reason).startswith("Curbwatch is already open in another window (process ")
+    assert str(reason).endswith(". This window is read-only until the other one is closed.")
+    banner = second.banners.get("read-only").text()
+    assert "Curbwatch 已在另一个窗口中打开（" in banner and "进程" in banner and "already open" not in banner
+
+
+def test_an_import_problem_reads_in_chinese_and_its_english_is_unchanged(chinese, make_window):
+    from app.storage.import_plan import plan_import
+    from app.storage.record_import import SourceTable
+    from app.ui.import_dialog import preview_html
+
+    window = make_window(ON)
+    table = SourceTable("list.csv", "csv", ("Name", "Country", "Listed"),
+                        (("Acme Dynamics", "United States", "1.5.2025"),), (2,))
+    plan = plan_import(window.workspace, table, "companies", ["name", "country", "listed"], ON)
+    assert [str(p) for p in plan.problems] == ["Row 2: Listed: must be a date YYYY-MM-DD (got '1.5.2025')"]
+    html = preview_html(plan)
+    assert "第 2 行：" in html and "Row 2" not in html and "must be a date" not in html
+
+
+def test_a_dataset_update_refusal_reads_in_chinese_and_its_english_is_unchanged(chinese, dataset, tmp_path):
+    from types import SimpleNamespace
+
+    from app.storage.dataset_update import UpdateError, read_update, refuse_unless_newer
+    from app.ui.i18n import tr_msg
+
+    version = dataset.info.dataset_version
+    with pytest.raises(UpdateError) as same:
+        refuse_unless_newer(SimpleNamespace(info=SimpleNamespace(dataset_version=version)), dataset.info)
+    assert str(same.value) == f"This is dataset {version}, the one in use: you already have it. Nothing to import."
+    assert tr_msg(same.value) == f"这是数据集 {version}，即正在使用的版本：您已拥有它。无需导入。"
+    with pytest.raises(UpdateError) as missing:
+        read_update(tmp_path / "nowhere.zip")
+    assert str(missing.value) == f"{tmp_path / 'nowhere.zip'} does not exist."
+    assert tr_msg(missing.value) == f"{tmp_path / 'nowhere.zip'} 不存在。"
