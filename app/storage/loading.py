@@ -22,6 +22,7 @@ from app.storage.envelope import Decoded, Document, NewerSchema, sha256
 from app.storage.journal import EMPTY, JournalContents
 from app.storage.quarantine import quarantine, sweep_temp_files
 from app.storage.recovery import Base, RecoveryReport, recovery_base, replay
+from app.storage.recovery_text import journal_sentence, not_written_back, recovered_sentence
 from app.storage.safe_open import NotRegularFile
 from app.storage.strict_json import LoadError
 
@@ -189,7 +190,7 @@ class Load:
             try:
                 self.store.write(self.store.encode(report.data), on_disk=raw, reason=reason)
             except SaveError as exc:
-                report.messages.append(_not_written_back(exc))
+                report.messages.append(not_written_back(exc))
 
     def _edits_after_file(self, report: LoadReport, contents: JournalContents | None) -> list[dict[str, Any]]:
         """The journal lines the file on disk does not hold yet. A journal that has no marker
@@ -292,38 +293,11 @@ class Load:
             report.recovery.missing_until = f"{started[:10]} {started[11:16]} UTC" if started else None
         if reason == "missing" and base.fingerprint == EMPTY and exact:
             damaged = Msg(QT_TRANSLATE_NOOP("", "Curbwatch stopped before your edits first reached the data file."))
-        report.messages.append(Msg.join([damaged, self._recovered_sentence(report.recovery)]))
+        report.messages.append(Msg.join([damaged, recovered_sentence(self.store.read_only, report.recovery)]))
         report.data = self._cleaned(report, decoded.data)
         if not self.store.read_only:
             verbatim = base.raw if not edits and not report.dropped and base.raw is not None else None
             self._write_back(report, verbatim, report.data, decoded)
-
-    def _recovered_sentence(self, recovery: RecoveryReport) -> Msg:
-        # Whole sentences, one per case, so that a translation can order its parts.
-        n = len(recovery.changes) + recovery.replaced
-        shown = self.store.read_only
-        if recovery.backup is not None:
-            when = f"{recovery.backup.when:%Y-%m-%d %H:%M}"
-            if recovery.changes or recovery.replaced:
-                text = Msg(QT_TRANSLATE_NOOP("", "Showing the backup of {when} UTC and the journal of your edits "
-                                                 "({n} later change(s)) (read-only).") if shown else
-                           QT_TRANSLATE_NOOP("", "Restored from the backup of {when} UTC and the journal of your "
-                                                 "edits ({n} later change(s))."), when=when, n=n)
-            else:
-                text = Msg(QT_TRANSLATE_NOOP("", "Showing the backup of {when} UTC (read-only).") if shown else
-                           QT_TRANSLATE_NOOP("", "Restored from the backup of {when} UTC."), when=when)
-        else:
-            text = Msg(QT_TRANSLATE_NOOP("", "Showing the journal of your edits ({n} change(s)) (read-only).")
-                       if shown else QT_TRANSLATE_NOOP("", "Restored from the journal of your edits ({n} change(s))."),
-                       n=n)
-        if not recovery.exact and recovery.missing_from and recovery.missing_until:
-            return Msg.join([text, Msg(QT_TRANSLATE_NOOP("", "Changes made between {start} and {end} could not be "
-                                                             "recovered."),
-                                       start=recovery.missing_from, end=recovery.missing_until)])
-        if not recovery.exact and recovery.missing_from:
-            return Msg.join([text, Msg(QT_TRANSLATE_NOOP("", "Changes made after {start} could not be recovered."),
-                                       start=recovery.missing_from)])
-        return text
 
     def _move_damaged_aside(self, report: LoadReport, reason: str | None, raw: bytes | None) -> str:
         """Quarantine the damaged primary (when writable); the banner sentence about it."""
@@ -364,7 +338,7 @@ class Load:
                 payload = self.store.encode(data)
             self.store.write(payload, on_disk=None, reason=None)
         except SaveError as exc:
-            report.messages.append(_not_written_back(exc))
+            report.messages.append(not_written_back(exc))
 
     def _settle_journal(self, report: LoadReport) -> None:
         """After load: keep a damaged or foreign journal aside, and start a new one where needed
@@ -382,21 +356,9 @@ class Load:
                 kept = None
             if kept is not None:
                 report.recovery.journal_kept = kept
-                report.messages.append(self._journal_sentence(report.recovery, kept))
+                report.messages.append(journal_sentence(report.recovery, kept))
         self.store.restart_journal()
         self.plan = "resume"
-
-    @staticmethod
-    def _journal_sentence(recovery: RecoveryReport, kept: Path) -> Msg:
-        if recovery.set_aside_edits:
-            return Msg(QT_TRANSLATE_NOOP(
-                "", "The journal of your edits holds {n} change(s) that belong to another version of the data file "
-                    "(it was replaced by another program or by hand), so they were not applied. The journal is kept "
-                    "at {path}."), n=recovery.set_aside_edits, path=kept)
-        return Msg(QT_TRANSLATE_NOOP(
-            "", "The journal of your edits was {problem}; what could be read was used, and it is kept at {path}. A "
-                "new journal was started."),
-            problem=recovery.journal_problem or Msg(QT_TRANSLATE_NOOP("", "not usable")), path=kept)
 
     def _finish(self, report: LoadReport) -> LoadReport:
         report.read_only = self.store.read_only
@@ -404,8 +366,3 @@ class Load:
         if self.store.read_only_reason and self.store.read_only_reason not in report.messages:
             report.messages.append(self.store.read_only_reason)
         return report
-
-
-def _not_written_back(exc: SaveError) -> Msg:
-    return Msg(QT_TRANSLATE_NOOP("", "The recovered data could not be written back yet ({reason}) It is kept in "
-                                     "memory and Curbwatch will try again at the next save."), reason=exc)
