@@ -179,12 +179,9 @@ class Workspace:
     def conflicts(self, kind: str | None = None, record_id: str | None = None) -> list[L.Conflict]:
         out = []
         for k in KIND_KEYS if kind is None else (kind,):
-            if record_id is not None:  # one record: a lookup, not a walk over every record
-                state = self._states[k].get(record_id)
-                out.extend(state.conflicts if state is not None else ())
-                continue
-            for state in self._states[k].values():
-                out.extend(state.conflicts)
+            # One record: a lookup, not a walk over every record.
+            states = [self._states[k].get(record_id)] if record_id is not None else self._states[k].values()
+            out.extend(c for state in states if state is not None for c in state.conflicts)
         return out
 
     def conflict(self, kind: str, record_id: str, name: str) -> L.Conflict | None:
