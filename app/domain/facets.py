@@ -149,8 +149,8 @@ def covered_by(dataset: Dataset, announcement: str) -> list[Company | Element]:
 
 
 # The announcement -> records map of the last lists asked about (the workspace hands out the same
-# list objects until the data changes), so showing a record's links is not a scan of every record;
-# and, for an announcement whose links were shown, where each record is in its list.
+# list objects until the data changes), with each record's place in its lists, so showing a
+# record's links is neither a scan of every record nor a copy of thousands of them.
 _COVERED: list[Any] = [None, None, {}, 0, 0, {}]  # companies, elements, the map, their lengths, places
 
 
@@ -159,11 +159,18 @@ def _covered(dataset: Dataset) -> dict[str, list[Company | Element]]:
     if companies is dataset.companies and elements is dataset.elements \
             and (n_companies, n_elements) == (len(companies), len(elements)):
         return index
-    index = {}
+    index, places = {}, {}
     for record in [*dataset.companies, *dataset.elements]:
         for announcement in announcements_of(record):
-            index.setdefault(announcement, []).append(record)
-    _COVERED[:] = [dataset.companies, dataset.elements, index, len(dataset.companies), len(dataset.elements), {}]
+            covered = index.get(announcement)
+            if covered is None:
+                covered = index[announcement] = []
+                places[announcement] = {}
+            at = places[announcement]
+            at[record.id] = len(covered) if record.id not in at else -2  # -2: a company and an element
+            covered.append(record)
+    _COVERED[:] = [dataset.companies, dataset.elements, index, len(dataset.companies), len(dataset.elements),
+                   places]
     return index
 
 
@@ -197,11 +204,6 @@ def listed_with(dataset: Dataset, record: Company | Element) -> dict[str, Sequen
     out: dict[str, Sequence[Company | Element]] = {}
     for announcement in announcements_of(record):
         records = _covered(dataset).get(announcement, [])
-        places = _COVERED[5].get(announcement)
-        if places is None:
-            places = _COVERED[5][announcement] = {}
-            for i, r in enumerate(records):
-                places[r.id] = i if r.id not in places else -2  # -2: the id twice (a company and an element)
-        place = places.get(record.id, -1)
+        place = _COVERED[5].get(announcement, {}).get(record.id, -1)
         out[announcement] = [r for r in records if r.id != record.id] if place == -2 else Others(records, place)
     return out

@@ -356,29 +356,27 @@ class SearchIndex:
             groups: set[int] = set()
             work = 0
             for word in hits:
-                postings = part.own.get(word)
-                if postings:
-                    these.update(postings)
-                    work += len(postings)
                 groups.update(part.shared.get(word, ()))
+                postings = part.own.get(word, ())
                 work += 1
-                if work > STEP:
-                    work = 0
-                    yield
+                for start in range(0, len(postings), STEP):
+                    these.update(postings[start:start + STEP])
+                    work += min(STEP, len(postings) - start)
+                    if work >= STEP:
+                        work = 0
+                        yield
             for group in groups:
                 members = part.group_records[group]
-                these.update(members)
-                work += len(members)
-                if work > STEP:
-                    work = 0
+                for start in range(0, len(members), STEP):
+                    these.update(members[start:start + STEP])
                     yield
             if found is None:
                 found = these
             else:  # the intersection, a slice at a time
                 small, large = (found, these) if len(found) <= len(these) else (these, found)
                 found, listed = set(), list(small)
-                for start in range(0, len(listed), STEP * 5):
-                    found.update(p for p in listed[start:start + STEP * 5] if p in large)
+                for start in range(0, len(listed), STEP):
+                    found.update(p for p in listed[start:start + STEP] if p in large)
                     yield
             yield
             if not found:
@@ -388,8 +386,8 @@ class SearchIndex:
         found -= self._dead
         yield
         records, ids, positions = self._records, set(), list(found)
-        for start in range(0, len(positions), STEP * 5):
-            ids.update([records[p].id for p in positions[start:start + STEP * 5]])
+        for start in range(0, len(positions), STEP):
+            ids.update([records[p].id for p in positions[start:start + STEP]])
             yield
         return ids
 

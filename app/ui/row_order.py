@@ -174,14 +174,14 @@ class RowOrder:
         kept = chosen[0]
         if len(chosen) > 1:
             smallest, kept = list(kept), set()
-            for start in range(0, len(smallest), STEP * 5):
-                kept.update(r for r in smallest[start:start + STEP * 5] if all(r in s for s in chosen[1:]))
+            for start in range(0, len(smallest), STEP):
+                kept.update(r for r in smallest[start:start + STEP] if all(r in s for s in chosen[1:]))
                 yield
         if len(kept) * 20 < len(self.order):
             return sorted(kept, key=self.rank.__getitem__)
         out: list[int] = []
-        for start in range(0, len(self.order), STEP * 5):
-            out += [r for r in self.order[start:start + STEP * 5] if r in kept]
+        for start in range(0, len(self.order), STEP):
+            out += [r for r in self.order[start:start + STEP] if r in kept]
             yield
         return out
 

@@ -223,8 +223,8 @@ class SearchFilterProxy(QAbstractProxyModel):
             elif hasattr(model, "rows_of"):
                 rows: set[int] = set()
                 ids = list(self._ids)
-                for start in range(0, len(ids), STEP * 5):
-                    rows |= model.rows_of(ids[start:start + STEP * 5])
+                for start in range(0, len(ids), STEP):
+                    rows |= model.rows_of(ids[start:start + STEP])
                     yield
                 self._sets["ids"] = rows
             else:

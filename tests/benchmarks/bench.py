@@ -65,6 +65,15 @@ def child(t0: float, argv: list[str]) -> None:
 
 
 def _peak_mb() -> float:
+    """The process's peak resident memory. On Linux from VmHWM: ru_maxrss keeps the parent's
+    peak across fork and exec, so a child of a big benchmark process would report the parent's."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # Windows

@@ -260,3 +260,15 @@ def test_facet_counts_and_links_at_scale_equal_a_plain_count(big):
     plain = [c for c in [*companies, *big.dataset.elements] if record.announcement in (c.announcement,
              getattr(c, "uel_announcement", "")) and c.id != record.id]
     assert links[record.announcement] == plain
+
+
+def test_links_leave_out_every_record_of_the_same_id(bundled):
+    """A company and an element sharing an id and an announcement: both are left out, as before."""
+    dataset = bundled.dataset
+    company = dataset.companies[0]
+    twin = dataclasses.replace(dataset.elements[0], id=company.id, announcement=company.announcement)
+    doubled = dataclasses.replace(dataset, elements=[twin, *dataset.elements[1:]])
+    links = listed_with(doubled, company)[company.announcement]
+    plain = [r for r in [*doubled.companies, *doubled.elements] if company.announcement in
+             (r.announcement, getattr(r, "uel_announcement", "")) and r.id != company.id]
+    assert list(links) == plain and twin not in links and len(links) == len(plain)
