@@ -135,7 +135,7 @@ class SearchIndex:
             if not text:
                 continue
             if name in OWN_FIELDS:
-                own.update(w for w, _, _ in indexed_words(text))
+                own.update(w for w, _, _ in indexed_words.__wrapped__(text))  # unique: not cached
             else:
                 shared.append((name, text))
         key = tuple(shared)

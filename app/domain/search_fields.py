@@ -8,6 +8,7 @@ No Qt, no I/O.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable
 
 from app.domain.matching import _WORD  # the word pattern itself, for the ASCII fast path below
@@ -84,7 +85,11 @@ def fast_words(text: str) -> list[Word]:
     return out
 
 
-def indexed_words(text: str) -> list[tuple[str, int, int]]:
+_MULTI_WORD = tuple((long, shorts) for long, shorts in SHORT_FORMS.items() if len(long) >= 2)
+
+
+@lru_cache(maxsize=16_384)  # shared texts (announcements, timelines) come back result after result
+def indexed_words(text: str) -> tuple[tuple[str, int, int], ...]:
     """The words of a field plus the other spellings of its abbreviations, all with spans."""
     found = fast_words(text)
     out = [(w.text, w.start, w.end) for w in found]
@@ -92,13 +97,11 @@ def indexed_words(text: str) -> list[tuple[str, int, int]]:
     for w in found:
         for extra in ABBREVIATIONS.get(w.text, ()) + SHORT_FORMS.get((w.text,), ()):
             out.append((extra, w.start, w.end))
-    for long, shorts in SHORT_FORMS.items():
-        if len(long) < 2:
-            continue
-        for i in range(len(plain) - len(long) + 1):
-            if tuple(plain[i:i + len(long)]) == long:
+    for long, shorts in _MULTI_WORD:
+        for i, word in enumerate(plain):
+            if word == long[0] and tuple(plain[i:i + len(long)]) == long:
                 out.extend((short, found[i].start, found[i + len(long) - 1].end) for short in shorts)
-    return out
+    return tuple(out)
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -94,8 +94,11 @@ class GlobalSearch(QWidget):
         self.destroyed.connect(lambda *_: workspace.listeners.remove(self._on_change)
                                if self._on_change in workspace.listeners else None)
 
-    def _on_change(self, _kind: str, _record_id: str | None) -> None:
-        self._index = None
+    def _on_change(self, kind: str, record_id: str | None) -> None:
+        if self._index is not None and kind and record_id is not None:  # one record: no rebuild of them all
+            self._index.update(kind, record_id, self.workspace.record(kind, record_id))
+        else:
+            self._index = None
         if self.box.text().strip():
             self.run(self.box.text())
 

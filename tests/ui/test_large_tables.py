@@ -272,3 +272,17 @@ def test_links_leave_out_every_record_of_the_same_id(bundled):
     plain = [r for r in [*doubled.companies, *doubled.elements] if company.announcement in
              (r.announcement, getattr(r, "uel_announcement", "")) and r.id != company.id]
     assert list(links) == plain and twin not in links and len(links) == len(plain)
+
+
+def test_an_edit_updates_the_search_index_in_place(make_window):
+    window = make_window(ON)
+    index = window.search.index()
+    workspace = window.workspace
+    workspace.set_entry("companies", "echodyne", workspace.entry_for_field("companies", "echodyne", "name",
+                                                                           "Quillfeather Radar Corp."))
+    assert window.search.index() is index  # updated, not rebuilt
+    assert [r.record_id for r in index.search("quillfeather")] == ["echodyne"]
+    assert "echodyne" not in {r.record_id for r in index.search("echodyne") if r.hits[0].field == "name"}
+    assert index.matching_ids("quillfeather", "companies") == {"echodyne"}
+    workspace.replace_layer(None)  # the whole layer: built again from the data
+    assert window.search.index() is not index and window.search.index().search("quillfeather") == []
