@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TypeVar
 
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.atomic import SaveError, atomic_write_bytes, classify_oserror
 from app.storage.clock import as_utc, file_timestamp, utc_now
 from app.storage.safe_open import describe_file, read_regular
@@ -196,9 +197,10 @@ class BackupSet:
             if newest == data:
                 return None
         if self.directory.is_symlink():
-            raise SaveError("read_only", f"Nothing was saved: the backups folder {self.directory} is "
-                            f"{describe_file(self.directory)}, and Curbwatch does not write through links in "
-                            f"its data folder. Replace it with an ordinary folder.", path=self.directory)
+            raise SaveError("read_only", Msg(QT_TRANSLATE_NOOP(
+                "", "Nothing was saved: the backups folder {path} is {what}, and Curbwatch does not write through "
+                    "links in its data folder. Replace it with an ordinary folder."),
+                path=self.directory, what=describe_file(self.directory)), path=self.directory)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -216,12 +218,9 @@ class BackupSet:
                 target.unlink()
             except OSError:
                 pass
-            raise SaveError(
-                "io",
-                f"The backup {target} could not be verified after writing it ({exc}); "
-                f"no older backups were removed.",
-                path=target,
-            ) from exc
+            raise SaveError("io", Msg(QT_TRANSLATE_NOOP("", "The backup {path} could not be verified after writing it "
+                                                            "({reason}); no older backups were removed."),
+                                      path=target, reason=str(exc)), path=target) from exc
         self.prune(now)
         return target
 

@@ -84,7 +84,7 @@ def read_update(path: Path | str) -> UpdateFile:
         sha = files_sha256(files)
         container = "folder"
     elif stat.S_ISREG(mode):
-        data = read_capped(path, MAX_ZIP_BYTES, "the update file")
+        data = read_capped(path, MAX_ZIP_BYTES, Msg(QT_TRANSLATE_NOOP("", "the update file")))
         files = _read_zip(path, data)
         sha = hashlib.sha256(data).hexdigest()
         container = "zip"
@@ -98,13 +98,16 @@ def read_capped(path: Path, cap: int, what: str) -> bytes:
     try:
         data = read_regular(path, cap + 1)
     except NotRegularFile as exc:
-        raise UpdateError(f"{path.name} is {exc.what}: only regular files are read.") from None
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} is {what}: only regular files are read."),
+                              name=path.name, what=exc.what)) from None
     except OSError as exc:
-        raise UpdateError(f"{path.name} cannot be read ({exc.strerror or exc}).") from None
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} cannot be read ({reason})."), name=path.name,
+                              reason=exc.strerror or str(exc))) from None
     if data is None:
         raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} is missing."), name=path.name))
     if len(data) > cap:
-        raise UpdateError(f"{what} {path.name} is larger than {cap:,} bytes: not a Curbwatch dataset.")
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{what} {name} is larger than {cap:,} bytes: not a Curbwatch "
+                                                    "dataset."), what=what, name=path.name, cap=cap))
     return data
 
 
@@ -118,8 +121,9 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
                                                         "companies.json, elements.json and reserves.json)."),
                                   name=name, folder=folder))
         if what != "a regular file":
-            raise UpdateError(f"{name} in {folder} is {what}: only regular files are read, never links.")
-        files[name] = read_capped(path, MAX_FILE_BYTES, "the file")
+            raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} in {folder} is {what}: only regular files are read, "
+                                                        "never links."), name=name, folder=folder, what=what))
+        files[name] = read_capped(path, MAX_FILE_BYTES, Msg(QT_TRANSLATE_NOOP("", "the file")))
     return files
 
 
@@ -134,47 +138,64 @@ def _read_zip(path: Path, data: bytes) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        hint = " (choose the zip, or the folder that holds the three files)" if path.suffix.lower() == ".json" else ""
-        raise UpdateError(f"{path.name} is not a zip file or a folder{hint}.") from None
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} is not a zip file or a folder (choose the zip, or the "
+                                                    "folder that holds the three files).")
+                              if path.suffix.lower() == ".json" else
+                              QT_TRANSLATE_NOOP("", "{name} is not a zip file or a folder."), name=path.name)) from None
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ZIP_ENTRIES:
-            raise UpdateError(f"{path.name} holds {len(entries):,} entries; a dataset update holds three files "
-                              f"(at most {MAX_ZIP_ENTRIES} entries are read).")
+            raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} holds {n:,} entries; a dataset update holds three "
+                                                        "files (at most {cap} entries are read)."),
+                                  name=path.name, n=len(entries), cap=MAX_ZIP_ENTRIES))
         if sum(e.file_size for e in entries) > MAX_UNCOMPRESSED_BYTES:
-            raise UpdateError(f"{path.name} would unpack to more than {MAX_UNCOMPRESSED_BYTES:,} bytes: refused.")
+            raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} would unpack to more than {cap:,} bytes: refused."),
+                                  name=path.name, cap=MAX_UNCOMPRESSED_BYTES))
         found: dict[str, zipfile.ZipInfo] = {}
         for entry in entries:
             if _bad_name(entry.filename):
-                raise UpdateError(f"{path.name} holds an entry named {entry.filename!r}, outside the zip's own "
-                                  f"folder: refused.")
+                raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} holds an entry named {entry}, outside the zip's "
+                                                            "own folder: refused."),
+                                      name=path.name, entry=repr(entry.filename)))
             if stat.S_ISLNK(entry.external_attr >> 16):
-                raise UpdateError(f"{path.name} holds a link ({entry.filename}): refused.")
+                raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} holds a link ({entry}): refused."),
+                                      name=path.name, entry=entry.filename))
             name = PurePosixPath(entry.filename).name
             if name in NAMES and not entry.is_dir() and len(PurePosixPath(entry.filename).parts) <= 2:
                 if name in found:
-                    raise UpdateError(f"{path.name} holds {name} twice ({found[name].filename}, {entry.filename}).")
+                    raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{zip} holds {name} twice ({first}, {second})."),
+                                          zip=path.name, name=name, first=found[name].filename, second=entry.filename))
                 found[name] = entry
         for name in NAMES:
             if name not in found:
-                raise UpdateError(f"{name} is missing from {path.name} (a dataset update holds companies.json, "
-                                  f"elements.json and reserves.json).")
+                raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} is missing from {zip} (a dataset update holds "
+                                                            "companies.json, elements.json and reserves.json)."),
+                                      name=name, zip=path.name))
         if len({str(PurePosixPath(e.filename).parent) for e in found.values()}) != 1:
-            raise UpdateError(f"the three files of {path.name} are in different folders.")
+            raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "the three files of {zip} are in different folders."),
+                                  zip=path.name))
         files = {}
         for name, entry in found.items():
             if entry.flag_bits & 0x1:
-                raise UpdateError(f"{name} in {path.name} is encrypted: send it without a password.")
+                raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} in {zip} is encrypted: send it without a "
+                                                            "password."), name=name, zip=path.name))
             if entry.file_size > MAX_FILE_BYTES:
-                raise UpdateError(f"{name} in {path.name} is larger than {MAX_FILE_BYTES:,} bytes: refused.")
+                raise UpdateError(_too_large(name, path))
             try:
                 with archive.open(entry) as handle:
                     files[name] = handle.read(MAX_FILE_BYTES + 1)
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError, ValueError) as exc:
-                raise UpdateError(f"{name} in {path.name} cannot be unpacked ({exc}): the zip is damaged.") from None
+                raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "{name} in {zip} cannot be unpacked ({reason}): the zip "
+                                                            "is damaged."), name=name, zip=path.name,
+                                      reason=str(exc))) from None
             if len(files[name]) > MAX_FILE_BYTES:
-                raise UpdateError(f"{name} in {path.name} is larger than {MAX_FILE_BYTES:,} bytes: refused.")
+                raise UpdateError(_too_large(name, path))
     return files
+
+
+def _too_large(name: str, path: Path) -> Msg:
+    return Msg(QT_TRANSLATE_NOOP("", "{name} in {zip} is larger than {cap:,} bytes: refused."), name=name,
+               zip=path.name, cap=MAX_FILE_BYTES)
 
 
 def check_files(files: dict[str, bytes]) -> Bundled:

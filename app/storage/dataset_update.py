@@ -76,13 +76,15 @@ def stored_datasets(data_dir: Path, notes: list[str] | None = None) -> list[Stor
     if what == "missing":
         return []
     if what != "a folder":
-        _note(notes, f"{root} is {what}, not a folder: imported datasets there are not used.")
+        _note(notes, Msg(QT_TRANSLATE_NOOP("", "{path} is {what}, not a folder: imported datasets there are not "
+                                                "used."), path=root, what=what))
         return []
     out = []
     try:
         entries = list(os.scandir(root))
     except OSError as exc:
-        _note(notes, f"{root} cannot be read ({exc.strerror or exc}): imported datasets there are not used.")
+        _note(notes, Msg(QT_TRANSLATE_NOOP("", "{path} cannot be read ({reason}): imported datasets there are not "
+                                                "used."), path=root, reason=exc.strerror or str(exc)))
         return []
     for entry in entries:
         try:
@@ -90,20 +92,28 @@ def stored_datasets(data_dir: Path, notes: list[str] | None = None) -> list[Stor
         except ValueError:
             continue  # temporary folders of an import under way, or someone else's files
         if not entry.is_dir(follow_symlinks=False):
-            _note(notes, f"{entry.path} is {describe_file(entry.path)}, not a folder: not used.")
+            _note(notes, Msg(QT_TRANSLATE_NOOP("", "{path} is {what}, not a folder: not used."), path=entry.path,
+                             what=describe_file(entry.path)))
             continue
         try:
             raw = read_regular(Path(entry.path) / ORIGIN_FILE, 64 * 1024)
             doc = strict_json_loads(raw or b"")
             if not isinstance(doc, dict) or doc.get("dataset_version") != entry.name:
-                raise LoadError("not this dataset's origin.json")
+                raise LoadError(Msg(QT_TRANSLATE_NOOP("", "not this dataset's origin.json")))
         except (OSError, LoadError) as exc:
-            _note(notes, f"The dataset kept in {entry.path} has no usable {ORIGIN_FILE} ({exc}): not used.")
+            _note(notes, Msg(QT_TRANSLATE_NOOP("", "The dataset kept in {path} has no usable {file} ({reason}): not "
+                                                    "used."), path=entry.path, file=ORIGIN_FILE,
+                             reason=exc if isinstance(exc, LoadError) else str(exc)))
             continue
         fields = {k: str(doc.get(k, "")) for k in ("origin", "sha256", "sha256_of", "files_sha256", "source",
                                                    "stored_at")}
         out.append((key, StoredDataset(entry.name, Path(entry.path), **fields)))
     return [s for _key, s in sorted(out, key=lambda pair: pair[0], reverse=True)]
+
+
+def _reason(exc: BaseException) -> str:
+    # An UpdateError's Msg keeps its template (the window translates it); other errors are their text.
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Msg) else str(exc)
 
 
 def _note(notes: list[str] | None, text: str) -> None:
@@ -115,12 +125,14 @@ def _note(notes: list[str] | None, text: str) -> None:
 def load_stored(stored: StoredDataset) -> Bundled:
     """A kept dataset, checked again (its files unchanged since it was stored, and valid).
     Raises UpdateError."""
-    files = {name: read_capped(stored.path / name, MAX_FILE_BYTES, "the file") for name in NAMES}
+    files = {name: read_capped(stored.path / name, MAX_FILE_BYTES, Msg(QT_TRANSLATE_NOOP("", "the file")))
+             for name in NAMES}
     if files_sha256(files) != stored.files_sha256:
-        raise UpdateError("its files were changed after it was stored")
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "its files were changed after it was stored")))
     bundled = check_files(files)
     if bundled.dataset.info.dataset_version != stored.version:
-        raise UpdateError(f"it holds dataset {bundled.dataset.info.dataset_version}, not {stored.version}")
+        raise UpdateError(Msg(QT_TRANSLATE_NOOP("", "it holds dataset {found}, not {expected}"),
+                              found=bundled.dataset.info.dataset_version, expected=stored.version))
     return bundled
 
 
@@ -185,8 +197,10 @@ def choose_dataset(bundled: Bundled, data_dir: Path) -> tuple[Bundled, list[str]
         try:
             return load_stored(stored), notes
         except (UpdateError, DataError) as exc:
-            notes.append(f"The imported dataset {stored.version} in {stored.path} cannot be used ({exc}); "
-                         f"using dataset {bundled.dataset.info.dataset_version} instead.")
+            notes.append(Msg(QT_TRANSLATE_NOOP("", "The imported dataset {version} in {path} cannot be used "
+                                                    "({reason}); using dataset {other} instead."),
+                             version=stored.version, path=stored.path, reason=_reason(exc),
+                             other=bundled.dataset.info.dataset_version))
     return bundled, notes
 
 
@@ -248,7 +262,8 @@ def keep_in_use_copy(data_dir: Path, bundled: Bundled, *, clock=utc_now) -> None
     if os.path.lexists(datasets_dir(data_dir) / version):
         return
     try:
-        files = {name: read_capped(bundled_data_dir() / name, MAX_FILE_BYTES, "the file") for name in NAMES}
+        files = {name: read_capped(bundled_data_dir() / name, MAX_FILE_BYTES, Msg(QT_TRANSLATE_NOOP("", "the file")))
+                 for name in NAMES}
         if check_files(files).dataset.info.dataset_version == version:
             store_dataset(data_dir, files, origin="bundled", source="bundled with Curbwatch", version=version,
                           clock=clock)

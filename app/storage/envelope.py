@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.atomic import SaveError
 from app.storage.clock import iso_utc
 from app.storage.strict_json import MAX_DOCUMENT_BYTES, LoadError, json_dumps_bytes, strict_json_loads
@@ -87,9 +88,17 @@ def describe(exc: BaseException) -> str:
 
 
 def kind_of_value(value: object) -> str:
-    names = {list: "a list", str: "a string", int: "a number", float: "a number",
-             bool: "true/false", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
+    names = {list: QT_TRANSLATE_NOOP("", "a list"), str: QT_TRANSLATE_NOOP("", "a string"),
+             int: QT_TRANSLATE_NOOP("", "a number"), float: QT_TRANSLATE_NOOP("", "a number"),
+             bool: QT_TRANSLATE_NOOP("", "true/false"), type(None): "null"}
+    name = names.get(type(value))
+    return Msg(name) if name is not None else type(value).__name__
+
+
+def _at_most_200(message: Msg) -> str:
+    # A hand-edited file can put anything in a field; the reason stays short enough for a banner
+    # (cut, it is no longer a whole sentence to translate, so it stays as it is).
+    return message if len(message) <= 200 else str(message)[:200]
 
 
 class Envelope:
@@ -121,23 +130,26 @@ class Envelope:
         """Bytes -> the envelope's data as written (not yet migrated or validated)."""
         obj = strict_json_loads(raw)
         if not isinstance(obj, dict):
-            raise LoadError(f"the top level is {kind_of_value(obj)}, not an object")
+            raise LoadError(Msg(QT_TRANSLATE_NOOP("", "the top level is {kind}, not an object"),
+                                kind=kind_of_value(obj)))
         if "format" not in obj:
-            raise LoadError("no format field")
+            raise LoadError(Msg(QT_TRANSLATE_NOOP("", "no format field")))
         if obj["format"] != self.format_name:
-            raise LoadError(f"not a {self.format_name} file (format {obj['format']!r})"[:200])
+            raise LoadError(_at_most_200(Msg(QT_TRANSLATE_NOOP("", "not a {name} file (format {found})"),
+                                             name=self.format_name, found=repr(obj["format"]))))
         if "schema_version" not in obj:
-            raise LoadError("no schema_version")
+            raise LoadError(Msg(QT_TRANSLATE_NOOP("", "no schema_version")))
         version = obj["schema_version"]
         if type(version) is not int or version < 1:
-            raise LoadError(f"schema_version {version!r} is not a positive whole number"[:200])
+            raise LoadError(_at_most_200(Msg(QT_TRANSLATE_NOOP("", "schema_version {found} is not a positive whole "
+                                                                   "number"), found=repr(version))))
         app_version = obj.get("app_version")
         app_version = app_version if isinstance(app_version, str) else None
         if version > self.schema_version:
             raise NewerSchema(version, app_version)
         data = obj.get("data")
         if not isinstance(data, dict):
-            raise LoadError("the data field is missing or not an object")
+            raise LoadError(Msg(QT_TRANSLATE_NOOP("", "the data field is missing or not an object")))
         return Parsed(data, version, app_version)
 
     def upgrade(self, parsed: Parsed) -> Decoded:
@@ -151,18 +163,20 @@ class Envelope:
         for step in range(version, self.schema_version):
             migrate = self._migrations.get(step)
             if migrate is None:
-                raise LoadError(f"format {version} is too old to upgrade "
-                                f"(no step from {step} to {step + 1})")
+                raise LoadError(Msg(QT_TRANSLATE_NOOP("", "format {version} is too old to upgrade (no step from "
+                                                          "{step} to {next})"), version=version, step=step, next=step + 1))
             try:
                 data = migrate(data)
             except Exception as exc:  # noqa: BLE001 - a hand-edited file can break any step
-                raise LoadError(f"upgrading from format {step} failed ({describe(exc)})") from None
+                raise LoadError(Msg(QT_TRANSLATE_NOOP("", "upgrading from format {step} failed ({problem})"),
+                                    step=step, problem=describe(exc))) from None
             if not isinstance(data, dict):
-                raise LoadError(f"upgrading from format {step} did not give an object")
+                raise LoadError(Msg(QT_TRANSLATE_NOOP("", "upgrading from format {step} did not give an object"),
+                                    step=step))
         try:
             self._validate(data)
         except Exception as exc:  # noqa: BLE001 - a validator bug must not crash start-up
-            raise LoadError(f"invalid data: {describe(exc)}") from None
+            raise LoadError(Msg(QT_TRANSLATE_NOOP("", "invalid data: {problem}"), problem=describe(exc))) from None
         return data
 
     def validate_file(self, raw: bytes) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.screening import ScreeningRun
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.atomic import atomic_write_bytes, classify_oserror
 from app.storage.export import csv_bytes
 
@@ -33,7 +34,10 @@ REPORT_COLUMNS = ("input", "match", "score", "matched_on", "status", "outcome", 
 
 
 class NameListError(ValueError):
-    """A name list that cannot be read; the message says why and what to do."""
+    """A name list that cannot be read; the message (a Msg) says why and what to do."""
+
+
+_THE_LIST = Msg(QT_TRANSLATE_NOOP("", "the list"))  # names pasted rather than read from a file
 
 
 @dataclass(frozen=True)
@@ -50,16 +54,20 @@ def _decode(data: bytes, where: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise NameListError(f"{where} is not valid UTF-16 text ({exc.reason}).") from None
+            raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} is not valid UTF-16 text ({reason})."),
+                                    where=where, reason=exc.reason)) from None
     if b"\x00" in data[:4096]:
-        raise NameListError(f"{where} looks like a binary file (a spreadsheet such as .xlsx?): "
-                            "save it as CSV (UTF-8) or as a text file, one name a line.")
+        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} looks like a binary file (a spreadsheet such as "
+                                                      ".xlsx?): save it as CSV (UTF-8) or as a text file, one name a "
+                                                      "line."), where=where))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise NameListError(f"{where} is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}): "
-                            "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in a text editor: encoding UTF-8).") from None
+        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} is not UTF-8 text (byte 0x{byte:02x} on line {line}): "
+                                                      "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in a text editor: "
+                                                      "encoding UTF-8)."), where=where, byte=data[exc.start],
+                                line=line)) from None
 
 
 def read_text(path: Path | str) -> str:
@@ -68,15 +76,17 @@ def read_text(path: Path | str) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise NameListError(f"{path} is {size / 1024 / 1024:.0f} MB; a name list may be at most "
-                                f"{MAX_BYTES // 1024 // 1024} MB ({MAX_NAMES:,} names): split it.")
+            raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{path} is {mb:.0f} MB; a name list may be at most "
+                                                          "{cap} MB ({names:,} names): split it."),
+                                    path=path, mb=size / 1024 / 1024, cap=MAX_BYTES // 1024 // 1024, names=MAX_NAMES))
         data = path.read_bytes()
     except NameListError:
         raise
     except IsADirectoryError:
-        raise NameListError(f"{path} is a folder, not a file.") from None
+        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{path} is a folder, not a file."), path=path)) from None
     except OSError as exc:
-        raise NameListError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "cannot read {path}: {reason}"), path=path,
+                                reason=exc.strerror or str(exc))) from None
     return _decode(data, str(path))
 
 
@@ -96,7 +106,8 @@ def read_names(path: Path | str, *, column: str | None = None, csv_format: bool 
     return parse_names(text, csv_format=csv_format, column=column, where=str(path))
 
 
-def parse_names(text: str, *, csv_format: bool = False, column: str | None = None, where: str = "the list") -> NameList:
+def parse_names(text: str, *, csv_format: bool = False, column: str | None = None,
+                where: str = _THE_LIST) -> NameList:
     """Names from text already in memory (a pasted list, or a file's content)."""
     text = text.lstrip("\ufeff")
     if csv_format:
@@ -147,8 +158,9 @@ def _parse_csv(text: str, column: str | None, where: str) -> NameList:
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise NameListError(f"{where} is not valid CSV (line {reader.line_num}: {exc}); an unclosed "
-                            "quote swallows the rest of the file.") from None
+        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} is not valid CSV (line {line}: {reason}); an unclosed "
+                                                      "quote swallows the rest of the file."),
+                                where=where, line=reader.line_num, reason=str(exc))) from None
     blank = sum(1 for r in rows if not any(c.strip() for c in r))
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
@@ -164,16 +176,18 @@ def _parse_csv(text: str, column: str | None, where: str) -> NameList:
             index = int(wanted) - 1
             header = folded[index] in HEADER_WORDS
         else:
-            raise NameListError(f"{where} has no column {column!r}; its first line has: "
-                                f"{', '.join(repr(c) for c in first)}.")
+            raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} has no column {column}; its first line has: "
+                                                          "{columns}."),
+                                    where=where, column=repr(column), columns=", ".join(repr(c) for c in first)))
     elif "name" in folded:
         index, header = folded.index("name"), True
     elif len(first) == 1:
         index, header = 0, folded[0] in HEADER_WORDS
     else:
-        raise NameListError(f"{where} has no `name` column (its first line has: "
-                            f"{', '.join(repr(c) for c in first)}): name the column of names `name`, "
-                            "choose the column, or save the names as a text file, one a line.")
+        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} has no `name` column (its first line has: {columns}): "
+                                                      "name the column of names `name`, choose the column, or save "
+                                                      "the names as a text file, one a line."),
+                                where=where, columns=", ".join(repr(c) for c in first)))
     body = rows[1:] if header else rows
     if len(first) == 1:
         # One column: a name with an unquoted comma ("Insitu, Inc.") is still one name.
@@ -187,14 +201,16 @@ def _parse_csv(text: str, column: str | None, where: str) -> NameList:
 
 def _check(names: list[str], where: str) -> None:
     if not names:
-        raise NameListError(f"{where} holds no names.")
+        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} holds no names."), where=where))
     if len(names) > MAX_NAMES:
-        raise NameListError(f"{where} holds {len(names):,} names; screening takes at most {MAX_NAMES:,} at a "
-                            "time: split the list.")
+        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} holds {n:,} names; screening takes at most {cap:,} "
+                                                      "at a time: split the list."),
+                                where=where, n=len(names), cap=MAX_NAMES))
     for number, name in enumerate(names, 1):
         if len(name) > MAX_NAME_CHARS:
-            raise NameListError(f"name {number} of {where} is {len(name):,} characters long (at most "
-                                f"{MAX_NAME_CHARS}): is this a list of names, one a line?")
+            raise NameListError(Msg(QT_TRANSLATE_NOOP("", "name {number} of {where} is {n:,} characters long (at "
+                                                          "most {cap}): is this a list of names, one a line?"),
+                                    number=number, where=where, n=len(name), cap=MAX_NAME_CHARS))
 
 
 # --- the report ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import math
 import re
 from pathlib import Path
 
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.atomic import SaveError
 
 __all__ = ["LoadError", "MAX_DEPTH", "MAX_DOCUMENT_BYTES", "json_dumps_bytes", "strict_json_loads"]
@@ -27,8 +28,8 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 class LoadError(Exception):
     """Bytes that are not an acceptable document. ``reason`` is a short phrase such as
-    "not valid JSON at byte 120" that fits inside a banner sentence; ``str(e)`` adds the
-    path when it is known."""
+    "not valid JSON at byte 120" that fits inside a banner sentence (a ``Msg``, so the window
+    can say it in the user's language); ``str(e)`` adds the path when it is known."""
 
     def __init__(self, reason: str, *, path: Path | str | None = None) -> None:
         self.reason = reason
@@ -46,28 +47,26 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class _Reject(ValueError):
-    """Raised from inside json hooks; turned into LoadError by strict_json_loads."""
+    """Raised from inside json hooks with a Msg; turned into LoadError by strict_json_loads."""
 
 
 def _reject_constant(name: str) -> object:
-    raise _Reject(f"contains {name}, which JSON does not allow")
+    raise _Reject(Msg(QT_TRANSLATE_NOOP("", "contains {name}, which JSON does not allow"), name=name))
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):  # "1e400" parses to inf otherwise
-        raise _Reject(f"the number {text[:40]} is too large")
+        raise _Reject(Msg(QT_TRANSLATE_NOOP("", "the number {number} is too large"), number=text[:40]))
     return value
 
 
-def _check_str(value: str, what: str) -> None:
+def _check_str(value: str, what: Msg) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _Reject(
-            f"an invalid character (a lone surrogate) in {what} "
-            f"{value[:40]!r}"
-        ) from None
+        raise _Reject(Msg(QT_TRANSLATE_NOOP("", "an invalid character (a lone surrogate) in {what} {value}"),
+                          what=what, value=repr(value[:40]))) from None
 
 
 def _unique_pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -76,9 +75,14 @@ def _unique_pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _Reject(f"the key {key[:60]!r} appears twice in one object")
+                raise _Reject(Msg(QT_TRANSLATE_NOOP("", "the key {key} appears twice in one object"),
+                                  key=repr(key[:60])))
             seen.add(key)
     return result
+
+
+def _too_deep(max_depth: int) -> Msg:
+    return Msg(QT_TRANSLATE_NOOP("", "nested more than {depth} levels deep"), depth=max_depth)
 
 
 def _check_depth(text: str, max_depth: int) -> None:
@@ -92,7 +96,7 @@ def _check_depth(text: str, max_depth: int) -> None:
         if char in "[{":
             depth += 1
             if depth > max_depth:
-                raise LoadError(f"nested more than {max_depth} levels deep")
+                raise LoadError(_too_deep(max_depth))
         elif depth:
             depth -= 1
 
@@ -104,10 +108,10 @@ def _check_surrogates(obj: object) -> None:
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            _check_str(item, "the text")
+            _check_str(item, Msg(QT_TRANSLATE_NOOP("", "the text")))
         elif isinstance(item, dict):
             for key, value in item.items():
-                _check_str(key, "the key")
+                _check_str(key, Msg(QT_TRANSLATE_NOOP("", "the key")))
                 stack.append(value)
         elif isinstance(item, list):
             stack.extend(item)
@@ -128,22 +132,24 @@ def strict_json_loads(
     document they meant. UTF-16/32 are not accepted.
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise LoadError(f"expected bytes, got {type(data).__name__}")
+        raise LoadError(Msg(QT_TRANSLATE_NOOP("", "expected bytes, got {kind}"), kind=type(data).__name__))
     data = bytes(data)
     if len(data) > max_bytes:
-        raise LoadError(f"too large ({len(data):,} bytes; the limit is {max_bytes:,})")
+        raise LoadError(Msg(QT_TRANSLATE_NOOP("", "too large ({size:,} bytes; the limit is {limit:,})"),
+                            size=len(data), limit=max_bytes))
     bom = 0
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
         bom = len(_UTF8_BOM)
     if not data:
-        raise LoadError("empty")
+        raise LoadError(Msg(QT_TRANSLATE_NOOP("", "empty")))
     if not data.strip(b"\0"):
-        raise LoadError("only zero bytes (typical of a power cut during a write)")
+        raise LoadError(Msg(QT_TRANSLATE_NOOP("", "only zero bytes (typical of a power cut during a write)")))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LoadError(f"not valid UTF-8 text at byte {exc.start + bom}") from None
+        raise LoadError(Msg(QT_TRANSLATE_NOOP("", "not valid UTF-8 text at byte {byte}"),
+                            byte=exc.start + bom)) from None
     _check_depth(text, max_depth)
     try:
         obj = json.loads(
@@ -153,23 +159,24 @@ def strict_json_loads(
             object_pairs_hook=_unique_pairs,
         )
     except _Reject as exc:
-        raise LoadError(str(exc)) from None
+        raise LoadError(exc.args[0]) from None
     except json.JSONDecodeError as exc:
         byte = len(text[: exc.pos].encode("utf-8")) + bom
-        raise LoadError(
-            f"not valid JSON at byte {byte} (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg.removesuffix(' at')})"
-        ) from None
+        # The json module's own words stay as they are: a value, not a text we translate.
+        raise LoadError(Msg(QT_TRANSLATE_NOOP("", "not valid JSON at byte {byte} (line {line}, column {column}: "
+                                                  "{problem})"),
+                            byte=byte, line=exc.lineno, column=exc.colno, problem=exc.msg.removesuffix(" at"))) from None
     except RecursionError:  # belt and braces behind _check_depth
-        raise LoadError(f"nested more than {max_depth} levels deep") from None
+        raise LoadError(_too_deep(max_depth)) from None
     except (ValueError, TypeError, OverflowError) as exc:
         # e.g. an integer with more than 4300 digits (int max_str_digits)
-        raise LoadError(f"not readable as JSON ({str(exc)[:120]})") from None
+        raise LoadError(Msg(QT_TRANSLATE_NOOP("", "not readable as JSON ({problem})"),
+                            problem=str(exc)[:120])) from None
     if _SURROGATE_ESCAPE.search(text):
         try:
             _check_surrogates(obj)
         except _Reject as exc:
-            raise LoadError(str(exc)) from None
+            raise LoadError(exc.args[0]) from None
     return obj
 
 

@@ -19,7 +19,7 @@ from app.ui import theme as themes
 from app.ui.help import HelpDialog
 from app.ui.update_dialog import diff_summary
 from app.ui.html import Markup, join, styled, tag
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
 
 SHOWN = 500  # rows listed per section (the counts are always complete)
 DIFF_HEADERS = ("", QT_TRANSLATE_NOOP("", "Kind"), QT_TRANSLATE_NOOP("", "Record"),
@@ -55,7 +55,7 @@ def dataset_versions(userdata) -> tuple[list[Version], list[str]]:
             data = load_stored(stored)
         except (UpdateError, DataError) as exc:
             notes.append(tr("Dataset {version} in {path} cannot be read ({reason}).").format(
-                version=stored.version, path=stored.path, reason=exc))
+                version=stored.version, path=stored.path, reason=tr_msg(exc)))
             continue
         if stored.origin == "imported":
             origin = tr("imported {when} from {source}, SHA-256 {of} {sha}").format(
@@ -131,7 +131,7 @@ def history_html(versions: list[Version], in_use: str, changes: list[Change], ti
                   tag("b", tr(" · in use")) if v.version == in_use else "") for v in versions]
     parts += [tag("h3", tr("Dataset versions you have had")), tag("ul", *listed)]
     for note in notes:
-        parts.append(tag("p", styled(note, warn)))
+        parts.append(tag("p", styled(tr_msg(note), warn)))
     for older, newer in reversed(list(pairwise(versions))):
         diff = _diff(older.bundled, newer.bundled)
         parts.append(tag("h3", f"{older.version} → {newer.version}: {diff_summary(diff)}"))

@@ -219,7 +219,7 @@ class ScreeningDialog(QDialog):
                         return False
             names = read_names(path, column=column)
         except (NameListError, OSError) as exc:
-            self.summary.setText(tr("Not opened: {reason}").format(reason=exc))
+            self.summary.setText(tr("Not opened: {reason}").format(reason=tr_msg(exc)))
             return False
         self.names.setPlainText("\n".join(names.names))
         read = tr("{n} names read from {path}").format(n=f"{len(names.names):,}", path=path)
@@ -233,7 +233,7 @@ class ScreeningDialog(QDialog):
         try:
             self._names = parse_names(self.names.toPlainText()).names
         except NameListError as exc:
-            self.summary.setText(tr("Not screened: {reason}").format(reason=exc))
+            self.summary.setText(tr("Not screened: {reason}").format(reason=tr_msg(exc)))
             return False
         if not self._names:
             self.summary.setText(tr("Paste or open some names first."))

@@ -2886,16 +2886,88 @@ Yours (kept): {mine}</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
+        <source>the update file</source>
+        <translation>更新文件</translation>
+    </message>
+    <message>
         <source>{path} is {what}, not a zip file or a folder.</source>
         <translation>{path} 是{what}，不是 zip 文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>{name} is {what}: only regular files are read.</source>
+        <translation>{name} 是{what}：只读取普通文件。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({reason}).</source>
+        <translation>无法读取 {name}（{reason}）。</translation>
     </message>
     <message>
         <source>{name} is missing.</source>
         <translation>缺少 {name}。</translation>
     </message>
     <message>
+        <source>{what} {name} is larger than {cap:,} bytes: not a Curbwatch dataset.</source>
+        <translation>{what} {name} 大于 {cap:,} 字节：不是 Curbwatch 数据集。</translation>
+    </message>
+    <message>
         <source>{name} is missing from the folder {folder} (a dataset has companies.json, elements.json and reserves.json).</source>
         <translation>文件夹 {folder} 中缺少 {name}（数据集包含 companies.json、elements.json 和 reserves.json）。</translation>
+    </message>
+    <message>
+        <source>{name} in {folder} is {what}: only regular files are read, never links.</source>
+        <translation>{folder} 中的 {name} 是{what}：只读取普通文件，从不读取链接。</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a zip file or a folder (choose the zip, or the folder that holds the three files).</source>
+        <translation>{name} 不是 zip 文件或文件夹（请选择 zip 文件，或包含这三个文件的文件夹）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a zip file or a folder.</source>
+        <translation>{name} 不是 zip 文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>{name} holds {n:,} entries; a dataset update holds three files (at most {cap} entries are read).</source>
+        <translation>{name} 包含 {n:,} 个条目；数据集更新只包含三个文件（最多读取 {cap} 个条目）。</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to more than {cap:,} bytes: refused.</source>
+        <translation>{name} 解压后将超过 {cap:,} 字节：已拒绝。</translation>
+    </message>
+    <message>
+        <source>{name} holds an entry named {entry}, outside the zip&apos;s own folder: refused.</source>
+        <translation>{name} 包含名为 {entry} 的条目，位于 zip 自身的文件夹之外：已拒绝。</translation>
+    </message>
+    <message>
+        <source>{name} holds a link ({entry}): refused.</source>
+        <translation>{name} 包含链接（{entry}）：已拒绝。</translation>
+    </message>
+    <message>
+        <source>{zip} holds {name} twice ({first}, {second}).</source>
+        <translation>{zip} 包含两个 {name}（{first}、{second}）。</translation>
+    </message>
+    <message>
+        <source>{name} is missing from {zip} (a dataset update holds companies.json, elements.json and reserves.json).</source>
+        <translation>{zip} 中缺少 {name}（数据集更新包含 companies.json、elements.json 和 reserves.json）。</translation>
+    </message>
+    <message>
+        <source>the three files of {zip} are in different folders.</source>
+        <translation>{zip} 中的三个文件位于不同的文件夹。</translation>
+    </message>
+    <message>
+        <source>{name} in {zip} is encrypted: send it without a password.</source>
+        <translation>{zip} 中的 {name} 已加密：请发送不带密码的版本。</translation>
+    </message>
+    <message>
+        <source>{name} in {zip} cannot be unpacked ({reason}): the zip is damaged.</source>
+        <translation>{zip} 中的 {name} 无法解压（{reason}）：该 zip 已损坏。</translation>
+    </message>
+    <message>
+        <source>{name} in {zip} is larger than {cap:,} bytes: refused.</source>
+        <translation>{zip} 中的 {name} 大于 {cap:,} 字节：已拒绝。</translation>
     </message>
     <message>
         <source>the versions cannot be compared: {reason}</source>
@@ -2908,6 +2980,38 @@ Yours (kept): {mine}</source>
     <message>
         <source>This is dataset {new}, older than the one in use ({current}): you already have it or newer. Nothing to import.</source>
         <translation>这是数据集 {new}，比正在使用的版本（{current}）更旧：您已拥有它或更新的版本。无需导入。</translation>
+    </message>
+    <message>
+        <source>{path} is {what}, not a folder: imported datasets there are not used.</source>
+        <translation>{path} 是{what}，不是文件夹：其中导入的数据集不会被使用。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({reason}): imported datasets there are not used.</source>
+        <translation>无法读取 {path}（{reason}）：其中导入的数据集不会被使用。</translation>
+    </message>
+    <message>
+        <source>{path} is {what}, not a folder: not used.</source>
+        <translation>{path} 是{what}，不是文件夹：未使用。</translation>
+    </message>
+    <message>
+        <source>not this dataset&apos;s origin.json</source>
+        <translation>不是此数据集的 origin.json</translation>
+    </message>
+    <message>
+        <source>The dataset kept in {path} has no usable {file} ({reason}): not used.</source>
+        <translation>保存在 {path} 中的数据集没有可用的 {file}（{reason}）：未使用。</translation>
+    </message>
+    <message>
+        <source>its files were changed after it was stored</source>
+        <translation>其文件在保存后被更改过</translation>
+    </message>
+    <message>
+        <source>it holds dataset {found}, not {expected}</source>
+        <translation>其中是数据集 {found}，而不是 {expected}</translation>
+    </message>
+    <message>
+        <source>The imported dataset {version} in {path} cannot be used ({reason}); using dataset {other} instead.</source>
+        <translation>无法使用 {path} 中导入的数据集 {version}（{reason}）；改用数据集 {other}。</translation>
     </message>
     <message>
         <source>Not imported: your data is open read-only. {reason}</source>
@@ -3332,6 +3436,174 @@ Yours (kept): {mine}</source>
     <message>
         <source> and {n} more</source>
         <translation>等另外 {n} 项</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false（布尔值）</translation>
+    </message>
+    <message>
+        <source>the top level is {kind}, not an object</source>
+        <translation>顶层是{kind}，而不是对象</translation>
+    </message>
+    <message>
+        <source>no format field</source>
+        <translation>没有 format 字段</translation>
+    </message>
+    <message>
+        <source>not a {name} file (format {found})</source>
+        <translation>不是 {name} 文件（format 为 {found}）</translation>
+    </message>
+    <message>
+        <source>no schema_version</source>
+        <translation>没有 schema_version</translation>
+    </message>
+    <message>
+        <source>schema_version {found} is not a positive whole number</source>
+        <translation>schema_version {found} 不是正整数</translation>
+    </message>
+    <message>
+        <source>the data field is missing or not an object</source>
+        <translation>data 字段缺失或不是对象</translation>
+    </message>
+    <message>
+        <source>format {version} is too old to upgrade (no step from {step} to {next})</source>
+        <translation>格式 {version} 太旧，无法升级（没有从 {step} 到 {next} 的步骤）</translation>
+    </message>
+    <message>
+        <source>upgrading from format {step} failed ({problem})</source>
+        <translation>从格式 {step} 升级失败（{problem}）</translation>
+    </message>
+    <message>
+        <source>upgrading from format {step} did not give an object</source>
+        <translation>从格式 {step} 升级后得到的不是对象</translation>
+    </message>
+    <message>
+        <source>invalid data: {problem}</source>
+        <translation>数据无效：{problem}</translation>
+    </message>
+    <message>
+        <source>contains {name}, which JSON does not allow</source>
+        <translation>包含 JSON 不允许的 {name}</translation>
+    </message>
+    <message>
+        <source>the number {number} is too large</source>
+        <translation>数字 {number} 太大</translation>
+    </message>
+    <message>
+        <source>an invalid character (a lone surrogate) in {what} {value}</source>
+        <translation>{what} {value} 中有无效字符（孤立代理项）</translation>
+    </message>
+    <message>
+        <source>the key {key} appears twice in one object</source>
+        <translation>键 {key} 在同一对象中出现了两次</translation>
+    </message>
+    <message>
+        <source>nested more than {depth} levels deep</source>
+        <translation>嵌套超过 {depth} 层</translation>
+    </message>
+    <message>
+        <source>the text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>the key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>expected bytes, got {kind}</source>
+        <translation>应为字节，实际为 {kind}</translation>
+    </message>
+    <message>
+        <source>too large ({size:,} bytes; the limit is {limit:,})</source>
+        <translation>太大（{size:,} 字节；上限为 {limit:,}）</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>only zero bytes (typical of a power cut during a write)</source>
+        <translation>只有零字节（写入时断电的典型情况）</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 text at byte {byte}</source>
+        <translation>在第 {byte} 字节处不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte {byte} (line {line}, column {column}: {problem})</source>
+        <translation>在第 {byte} 字节处不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}）</translation>
+    </message>
+    <message>
+        <source>not readable as JSON ({problem})</source>
+        <translation>无法作为 JSON 读取（{problem}）</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: the backups folder {path} is {what}, and Curbwatch does not write through links in its data folder. Replace it with an ordinary folder.</source>
+        <translation>未保存任何内容：备份文件夹 {path} 是{what}，而 Curbwatch 不会通过其数据文件夹中的链接写入。请将其替换为普通文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup {path} could not be verified after writing it ({reason}); no older backups were removed.</source>
+        <translation>备份 {path} 写入后无法验证（{reason}）；未删除任何较早的备份。</translation>
+    </message>
+    <message>
+        <source>the list</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>{where} is not valid UTF-16 text ({reason}).</source>
+        <translation>{where} 不是有效的 UTF-16 文本（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{where} looks like a binary file (a spreadsheet such as .xlsx?): save it as CSV (UTF-8) or as a text file, one name a line.</source>
+        <translation>{where} 看起来是二进制文件（例如 .xlsx 电子表格？）：请将其另存为 CSV（UTF-8）或文本文件，每行一个名称。</translation>
+    </message>
+    <message>
+        <source>{where} is not UTF-8 text (byte 0x{byte:02x} on line {line}): save it as UTF-8 (in Excel: &quot;CSV UTF-8&quot;; in a text editor: encoding UTF-8).</source>
+        <translation>{where} 不是 UTF-8 文本（第 {line} 行的字节 0x{byte:02x}）：请将其另存为 UTF-8（在 Excel 中：“CSV UTF-8”；在文本编辑器中：编码 UTF-8）。</translation>
+    </message>
+    <message>
+        <source>{path} is {mb:.0f} MB; a name list may be at most {cap} MB ({names:,} names): split it.</source>
+        <translation>{path} 大小为 {mb:.0f} MB；名单最大为 {cap} MB（{names:,} 个名称）：请将其拆分。</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{where} is not valid CSV (line {line}: {reason}); an unclosed quote swallows the rest of the file.</source>
+        <translation>{where} 不是有效的 CSV（第 {line} 行：{reason}）；未闭合的引号会吞掉文件的其余部分。</translation>
+    </message>
+    <message>
+        <source>{where} has no column {column}; its first line has: {columns}.</source>
+        <translation>{where} 没有列 {column}；其第一行为：{columns}。</translation>
+    </message>
+    <message>
+        <source>{where} has no `name` column (its first line has: {columns}): name the column of names `name`, choose the column, or save the names as a text file, one a line.</source>
+        <translation>{where} 没有 `name` 列（其第一行为：{columns}）：请将名称所在列命名为 `name`，或选择该列，或将名称另存为文本文件，每行一个。</translation>
+    </message>
+    <message>
+        <source>{where} holds no names.</source>
+        <translation>{where} 中没有名称。</translation>
+    </message>
+    <message>
+        <source>{where} holds {n:,} names; screening takes at most {cap:,} at a time: split the list.</source>
+        <translation>{where} 包含 {n:,} 个名称；筛查一次最多处理 {cap:,} 个：请拆分名单。</translation>
+    </message>
+    <message>
+        <source>name {number} of {where} is {n:,} characters long (at most {cap}): is this a list of names, one a line?</source>
+        <translation>{where} 的第 {number} 个名称长 {n:,} 个字符（最多 {cap} 个）：这是每行一个名称的名单吗？</translation>
     </message>
 </context>
 </TS>

@@ -528,3 +528,53 @@ def test_a_dataset_update_refusal_reads_in_chinese_and_its_english_is_unchanged(
         read_update(tmp_path / "nowhere.zip")
     assert str(missing.value) == f"{tmp_path / 'nowhere.zip'} does not exist."
     assert tr_msg(missing.value) == f"{tmp_path / 'nowhere.zip'} 不存在。"
+
+
+def test_a_load_error_reason_in_a_recovery_banner_reads_in_chinese(chinese, make_window, user_data_dir):
+    window = make_window(ON)
+    model = window.companies.model
+    model.setData(model.index(model.row_of("echodyne"), 0), "Echo")
+    assert window.controller.save_now()
+    window.close()
+    window.controller.userdata.close()
+    (user_data_dir / "userdata.json").write_bytes(b'{"format": "curbwatch-userdata", "data": {}}\n')
+    window = make_window(ON)
+    english = " ".join(window.controller.userdata.last_report.messages)
+    assert "Your data file was damaged (no schema_version)." in english
+    banners = " ".join(window.banner_texts())
+    assert "您的数据文件已损坏（没有 schema_version）。" in banners and "no schema_version" not in banners
+
+
+def test_strict_json_reasons_keep_their_english_and_read_in_chinese(chinese):
+    from app.storage.strict_json import LoadError, strict_json_loads
+    from app.ui.i18n import tr_msg
+
+    with pytest.raises(LoadError) as broken:
+        strict_json_loads(b'{"a": 1,\n "b": }')
+    reason = broken.value.reason
+    assert reason == "not valid JSON at byte 15 (line 2, column 7: Expecting value)"
+    assert tr_msg(reason) == "在第 15 字节处不是有效的 JSON（第 2 行，第 7 列：Expecting value）"  # json's own words kept
+    with pytest.raises(LoadError) as twice:
+        strict_json_loads(b'{"a": 1, "a": 2}')
+    assert str(twice.value) == "the key 'a' appears twice in one object"
+    assert tr_msg(twice.value) == "键 'a' 在同一对象中出现了两次"
+
+
+def test_a_name_list_error_in_the_screening_dialog_reads_in_chinese(chinese, make_window, tmp_path):
+    from app.storage.screening_io import NameListError, read_names
+
+    binary = tmp_path / "names.xlsx"
+    binary.write_bytes(b"PK\x03\x04\x00\x00binary")
+    with pytest.raises(NameListError) as refused:
+        read_names(binary)
+    assert str(refused.value) == (f"{binary} looks like a binary file (a spreadsheet such as .xlsx?): save it as CSV "
+                                  "(UTF-8) or as a text file, one name a line.")
+    window = make_window(ON)
+    dialog = window.show_screening()
+    assert not dialog.open_file(str(binary))
+    summary = dialog.summary.text()
+    assert f"{binary} 看起来是二进制文件" in summary and "looks like" not in summary
+    dialog.names.setPlainText("x" * 5000)
+    assert not dialog.start()
+    assert "名单 的第 1 个名称长 5,000 个字符" in dialog.summary.text()
+    dialog.close()
