@@ -80,8 +80,28 @@ RULES: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("", "an UEL entry needs its announcement date first")),
     (r"already used by (?P<other>.+)", QT_TRANSLATE_NOOP("", "already used by {other}")),
     (r"unknown source (?P<source>.+)", QT_TRANSLATE_NOOP("", "unknown source {source}")),
+    # Record-level rules (app.domain.records, app.domain.workspace): about a field's key, not its label.
+    (r"is missing", QT_TRANSLATE_NOOP("", "is missing")),
+    (r"unknown field", QT_TRANSLATE_NOOP("", "unknown field")),
+    (r"must be an object", QT_TRANSLATE_NOOP("", "must be an object")),
+    (r"must be a list", QT_TRANSLATE_NOOP("", "must be a list")),
+    (r"has more than (?P<n>[0-9,]+) entries", QT_TRANSLATE_NOOP("", "has more than {n} entries")),
+    (r"duplicate event id (?P<id>.+)", QT_TRANSLATE_NOOP("", "duplicate event id {id}")),
+    (r"cannot be changed", QT_TRANSLATE_NOOP("", "cannot be changed")),
+    (r"(?P<id>'.*') is already used", QT_TRANSLATE_NOOP("", "{id} is already used")),
+)
+# Whole refusals that name no field.
+SENTENCES: tuple[tuple[str, str], ...] = (
+    (r"a record you added has no bundled version; delete it instead",
+     QT_TRANSLATE_NOOP("", "a record you added has no bundled version; delete it instead")),
+    (r"(?P<kind>companies|elements|reserves) has no record (?P<id>.+)",
+     QT_TRANSLATE_NOOP("", "{kind} has no record {id}")),
 )
 _COMPILED = tuple((re.compile(pattern + r"\Z"), template) for pattern, template in RULES)
+_SENTENCES = tuple((re.compile(pattern + r"\Z"), template) for pattern, template in SENTENCES)
+# A field named by its key or path ("id", "events[2].until", "record"), as record-level rules name it.
+_FIELD_KEY = re.compile(r"(?P<field>[a-z_][a-z0-9_]*(?:\[[0-9]+\]|\.[a-z_][a-z0-9_]*)*): (?P<rule>.+)\Z",
+                        re.DOTALL)
 _GOT = re.compile(r"^(?P<rule>.*?) \(got (?P<value>.*)\)\Z", re.DOTALL)
 EXTRA_LABELS = (QT_TRANSLATE_NOOP("", "Status date"), QT_TRANSLATE_NOOP("", "Country and source"))
 
@@ -113,8 +133,18 @@ def rule_text(rule: str) -> str:
 
 
 def refusal_text(message: str) -> str:
-    """"<field label>: <rule>" in the user's language; other messages as they are."""
+    """"<field label>: <rule>" in the user's language; a known rule about a field key ("id: cannot
+    be changed") with the key as it is; other messages as they are."""
     for label in known_labels():
         if message.startswith(label + ": "):
             return tr("{field}: {rule}").format(field=tr(label), rule=rule_text(message[len(label) + 2:]))
+    for pattern, template in _SENTENCES:
+        match = pattern.match(message)
+        if match is not None:
+            return tr(template).format(**match.groupdict())
+    keyed = _FIELD_KEY.match(message)
+    if keyed is not None:
+        rule = rule_text(keyed["rule"])
+        if rule != keyed["rule"]:
+            return tr("{field}: {rule}").format(field=keyed["field"], rule=rule)
     return message

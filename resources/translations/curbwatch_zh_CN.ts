@@ -2052,6 +2052,46 @@ Try again, quit and lose them, or cancel and keep working (you can still export 
         <translation>未知来源 {source}</translation>
     </message>
     <message>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>是未知字段</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>has more than {n} entries</source>
+        <translation>条目超过 {n} 个</translation>
+    </message>
+    <message>
+        <source>duplicate event id {id}</source>
+        <translation>事件 ID {id} 重复</translation>
+    </message>
+    <message>
+        <source>cannot be changed</source>
+        <translation>不能更改</translation>
+    </message>
+    <message>
+        <source>{id} is already used</source>
+        <translation>{id} 已被使用</translation>
+    </message>
+    <message>
+        <source>a record you added has no bundled version; delete it instead</source>
+        <translation>您添加的记录没有内置版本；请改为删除它</translation>
+    </message>
+    <message>
+        <source>{kind} has no record {id}</source>
+        <translation>{kind} 中没有记录 {id}</translation>
+    </message>
+    <message>
         <source>Country and source</source>
         <translation>国家和来源</translation>
     </message>

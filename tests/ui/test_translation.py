@@ -578,3 +578,21 @@ def test_a_name_list_error_in_the_screening_dialog_reads_in_chinese(chinese, mak
     assert not dialog.start()
     assert "名单 的第 1 个名称长 5,000 个字符" in dialog.summary.text()
     dialog.close()
+
+
+def test_a_record_level_refusal_reads_in_chinese_and_its_english_is_unchanged(chinese, make_window):
+    from app.domain.states import EditError
+    from app.ui.messages import refusal_text
+
+    window = make_window(ON)
+    workspace = window.workspace
+    record_id = workspace.records("companies")[0].id
+    with pytest.raises(EditError) as changed:
+        workspace.entry_for_record("companies", record_id, {"id": record_id + "-other"})
+    assert str(changed.value) == "id: cannot be changed"
+    assert refusal_text(str(changed.value)) == "id：不能更改"
+    assert refusal_text("a record you added has no bundled version; delete it instead") == \
+        "您添加的记录没有内置版本；请改为删除它"
+    assert refusal_text("events[2].until: must be a list") == "events[2].until：必须是列表"
+    assert refusal_text("events: duplicate event id 'e1'") == "events：事件 ID 'e1' 重复"
+    assert refusal_text("events: something new") == "events: something new"  # an unknown rule stays as written
