@@ -9,9 +9,12 @@ spelling of a word the dataset uses.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Generator, Iterable
 
 # Legal forms neither help nor hurt a match: they are dropped before scoring names.
 LEGAL_FORMS = frozenset({
@@ -138,3 +141,17 @@ def is_generic(word: str) -> bool:
 def is_short(word: str) -> bool:
     """Too short for a typo to be told from another word: only an exact match counts."""
     return len(word) <= (2 if is_cjk(word) else 3)
+
+
+def sorted_steps(items: Iterable[str], step: int) -> Generator[None, None, list[str]]:
+    """``sorted(items)`` in pieces of ``step`` merged a slice at a time, yielding between them:
+    280,000 words in one sort would be a step of 150 ms."""
+    unsorted, pieces = list(items), []
+    for start in range(0, len(unsorted), step * 2):
+        pieces.append(sorted(unsorted[start:start + step * 2]))
+        yield
+    merged, out = heapq.merge(*pieces), []
+    while len(out) < len(unsorted):
+        out.extend(itertools.islice(merged, step))
+        yield
+    return out

@@ -12,7 +12,8 @@ must be found somewhere in a record (across its fields).
 The index is built for 1,000,000 records: a record's own words (name, aliases, symbol, country)
 are posted per record, while the texts many records share (an announcement, the timeline of a
 listing, a note) are indexed once per distinct set of them (a "group"). Why a record matched is
-worked out from its fields only for the results returned. ``matching_steps`` does the filter-box
+worked out from its fields only for the results returned; what a query word stands for among the
+data's words is ``app.domain.vocabulary``'s. ``matching_steps`` does the filter-box
 work in small steps, so a window can stay responsive at any size.
 
 Also ``fold``/``matches``: the plain substring filter the tables used before. No Qt, no I/O.
@@ -20,64 +21,19 @@ Also ``fold``/``matches``: the plain substring filter the tables used before. No
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
 from typing import Any, Generator, Sequence
 
-from rapidfuzz import fuzz, process
-
-from app.domain.matching import LEGAL_FORMS, STOPWORDS, fold, is_cjk, is_short, matches, words  # noqa: F401
+from app.domain.matching import LEGAL_FORMS, STOPWORDS, fold, matches, words  # noqa: F401
 from app.domain.model import Dataset
-from app.domain.search_fields import (LABELS, OWN_FIELDS, WEIGHTS, fields, indexed_words,  # noqa: F401
-                                      merge_spans, texts, title)
+from app.domain.search_fields import (LABELS, OWN_FIELDS, WEIGHTS, FieldHit, SearchResult,  # noqa: F401
+                                      fields, indexed_words, merge_spans, texts, title)
+from app.domain.vocabulary import Vocabulary
 
 __all__ = ["fold", "matches", "FieldHit", "SearchResult", "SearchIndex", "KINDS"]
 
 KINDS = ("companies", "elements", "reserves")
-FUZZY_CUTOFF = 75  # rapidfuzz ratio for a whole word
-PREFIX_FUZZY_CUTOFF = 80  # ratio of a query word against the start of a longer word
-EXACT, PREFIX, FUZZY, FUZZY_PREFIX = 1.0, 0.9, 0.8, 0.7  # how much each kind of word match counts
 STEP = 20_000  # elements touched between two yields of the step-wise filter
 FEW = 2_000  # candidates left few enough to check one by one for the query's next word
-
-
-
-@dataclass(frozen=True)
-class FieldHit:
-    """Why a record matched: one of its fields, its whole text and the matched words' spans."""
-
-    field: str  # key of WEIGHTS ("name", "alias", "timeline", ...)
-    label: str  # for display: "Name", "Timeline 2025-05-14", ...
-    text: str
-    spans: tuple[tuple[int, int], ...]  # (start, end) in ``text``, sorted, not overlapping
-    score: float  # 0-100: how well this field alone answers the query
-    event_id: str = ""  # for a timeline hit, the event
-
-    @property
-    def matched_words(self) -> tuple[str, ...]:
-        return tuple(self.text[s:e] for s, e in self.spans)
-
-    def snippet(self, width: int = 90) -> tuple[str, tuple[tuple[int, int], ...]]:
-        """A window of about ``width`` characters around the first match, with spans moved into it."""
-        if len(self.text) <= width or not self.spans:
-            return self.text, self.spans
-        start = max(0, min(self.spans[0][0] - width // 3, len(self.text) - width))
-        end = start + width
-        prefix = "…" if start else ""
-        suffix = "…" if end < len(self.text) else ""
-        shift = len(prefix) - start
-        spans = tuple((s + shift, min(e, end) + shift) for s, e in self.spans if s >= start and s < end)
-        return prefix + self.text[start:end] + suffix, spans
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    kind: str  # "companies", "elements" or "reserves"
-    record_id: str
-    title: str  # the record as a person names it
-    record: Any
-    score: float  # 0-100
-    hits: tuple[FieldHit, ...]  # best first; at least one
 
 
 class _Part:
@@ -93,9 +49,11 @@ class _Part:
 
 class SearchIndex:
     """Built once per dataset and updated record by record (``update``); ``search`` and
-    ``matching_ids`` are called on every keystroke."""
+    ``matching_ids`` are called on every keystroke. Made with ``build=False``, it indexes its
+    records when asked: ``build(steps)`` a thousand records a step (a window can do it between
+    events), ``matching_steps`` as it goes, any other call at once."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, *, build: bool = True) -> None:
         self.dataset = dataset
         self._records: list[Any] = []  # position -> record
         self._kind_at: list[str] = []  # position -> kind
@@ -105,17 +63,38 @@ class SearchIndex:
         self._parts = {kind: _Part() for kind in KINDS}
         self._vocab_set: set[str] = set()
         self._word_cache: dict[str, frozenset[str]] = {}
-        for kind, records in (("companies", dataset.companies), ("elements", dataset.elements),
-                              ("reserves", dataset.reserves)):
-            for record in records:
-                self._add(kind, record)
-        self._word_cache = {}
-        self._vocab: list[str] = []
-        self._cjk_vocab: list[str] = []
-        self._truncated: dict[int, tuple[list[str], dict[str, list[str]]]] = {}
-        self._sort_vocab()
+        self._vocab = Vocabulary(STEP)
+        self._pending: Generator[None, None, None] | None = self._indexing()
+        if build:
+            self.build()
 
     # --- building and updating -----------------------------------------------------------
+    def _indexing(self) -> Generator[None, None, None]:
+        for kind, records in (("companies", self.dataset.companies), ("elements", self.dataset.elements),
+                              ("reserves", self.dataset.reserves)):
+            for i, record in enumerate(records):
+                self._add(kind, record)
+                if i % 1000 == 999:
+                    yield
+        self._word_cache = {}
+        yield
+        self._vocab = yield from Vocabulary.steps(self._vocab_set, STEP)
+
+    def ready(self) -> bool:
+        """Whether every record is indexed."""
+        return self._pending is None
+
+    def build(self, steps: int | None = None) -> bool:
+        """Index the records not indexed yet: all of them, or ``steps`` steps of about a thousand
+        records; True once every record is."""
+        while self._pending is not None and (steps is None or steps > 0):
+            try:
+                next(self._pending)
+            except StopIteration:
+                self._pending = None
+            steps = None if steps is None else steps - 1
+        return self._pending is None
+
     def _word_set(self, text: str) -> frozenset[str]:
         found = self._word_cache.get(text)
         if found is None:
@@ -167,13 +146,9 @@ class SearchIndex:
             self._where[kind][record.id] = position
         return position
 
-    def _sort_vocab(self) -> None:
-        self._vocab = sorted(self._vocab_set)
-        self._cjk_vocab = [w for w in self._vocab if is_cjk(w)]
-        self._truncated = {}
-
     def update(self, kind: str, record_id: str, record: Any | None) -> None:
         """The record ``record_id`` of ``kind`` is now ``record`` (None: it is gone)."""
+        self.build()
         if self._where is None:
             self._where = {k: {} for k in KINDS}
             for position, (k, r) in enumerate(zip(self._kind_at, self._records)):
@@ -187,7 +162,7 @@ class SearchIndex:
             self._vocab_set.difference_update(gone)
         if record is not None:
             self._add(kind, record)
-        self._sort_vocab()
+        self._vocab = Vocabulary(STEP, self._vocab_set)
 
     def _alive(self, word: str) -> bool:
         for part in self._parts.values():
@@ -199,53 +174,10 @@ class SearchIndex:
         return False
 
     # --- word lookup ---------------------------------------------------------------------
-    def _prefixed(self, word: str) -> list[str]:
-        start = bisect.bisect_left(self._vocab, word)
-        out = []
-        for candidate in self._vocab[start:]:
-            if not candidate.startswith(word):
-                break
-            out.append(candidate)
-        return out
-
-    def _truncation_steps(self, length: int) -> Generator[None, None, tuple[list[str], dict[str, list[str]]]]:
-        if length not in self._truncated:
-            back: dict[str, list[str]] = {}
-            for i, word in enumerate(self._vocab):
-                if len(word) > length:
-                    back.setdefault(word[:length], []).append(word)
-                if i % STEP == STEP - 1:
-                    yield
-            self._truncated[length] = (list(back), back)
-        return self._truncated[length]
-
     def lookup(self, query_word: str) -> dict[str, float]:
         """Data words a query word stands for, each with how well (EXACT ... FUZZY_PREFIX)."""
-        return _run(self._lookup_steps(query_word))
-
-    def _lookup_steps(self, query_word: str) -> Generator[None, None, dict[str, float]]:
-        found: dict[str, float] = {}
-        for word in self._prefixed(query_word):
-            found[word] = EXACT if word == query_word else PREFIX
-        if is_cjk(query_word):
-            for word in self._cjk_vocab:
-                if query_word in word:
-                    found.setdefault(word, PREFIX)
-            return found
-        if found or is_short(query_word):
-            return found
-        yield
-        # Not in the data as typed: then, and only then, a misspelling.
-        for word, score, _ in process.extract(query_word, self._vocab, scorer=fuzz.ratio,
-                                              score_cutoff=FUZZY_CUTOFF, limit=None):
-            found[word] = FUZZY * score / 100
-        yield
-        choices, back = yield from self._truncation_steps(len(query_word))
-        for start, score, _ in process.extract(query_word, choices, scorer=fuzz.ratio,
-                                               score_cutoff=PREFIX_FUZZY_CUTOFF, limit=None):
-            for word in back[start]:
-                found[word] = max(found.get(word, 0.0), FUZZY_PREFIX * score / 100)
-        return found
+        self.build()
+        return _run(self._vocab.lookup_steps(query_word))
 
     # --- searching -----------------------------------------------------------------------
     @staticmethod
@@ -260,6 +192,7 @@ class SearchIndex:
         qwords = self.query_words(query)
         if not qwords:
             return []
+        self.build()
         lookups = []
         for qword in qwords:
             hits = self.lookup(qword)
@@ -342,10 +275,12 @@ class SearchIndex:
         """``matching_ids`` as a generator that yields every few thousand elements of work and
         returns the ids: a caller can run it a slice at a time between events."""
         qwords = self.query_words(query)
+        while not self.build(steps=1):  # an index still being built: a step at a time, too
+            yield
         part = self._parts[kind]
         found: set[int] | None = None
         for qword in qwords:
-            hits = yield from self._lookup_steps(qword)
+            hits = yield from self._vocab.lookup_steps(qword)
             if found is not None and len(found) < FEW:
                 found = {p for p in found if self._has_word(kind, p, hits)}
                 yield

@@ -1,13 +1,14 @@
 """What of a record the search looks in, and the words of a text (for ``app.domain.search``).
 
 Each field of a record has a weight (a match in a name outranks one in a note) and a label
-for the results; ``indexed_words`` are a text's folded words with their spans plus the other
+for the results (a ``FieldHit`` says which field of a result matched, and where); ``indexed_words`` are a text's folded words with their spans plus the other
 spellings of the dataset's abbreviations, so "UAS" finds "Unmanned Aerial Systems" and back.
 No Qt, no I/O.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -25,6 +26,44 @@ LABELS = {"name": "Name", "alias": "Alias", "name_zh": "Chinese name", "symbol":
           "note": "Note"}
 # A record's own fields all weigh 1.0, so their postings need no weight.
 OWN_FIELDS = frozenset(name for name, weight in WEIGHTS.items() if weight == 1.0)
+
+
+@dataclass(frozen=True)
+class FieldHit:
+    """Why a record matched: one of its fields, its whole text and the matched words' spans."""
+
+    field: str  # key of WEIGHTS ("name", "alias", "timeline", ...)
+    label: str  # for display: "Name", "Timeline 2025-05-14", ...
+    text: str
+    spans: tuple[tuple[int, int], ...]  # (start, end) in ``text``, sorted, not overlapping
+    score: float  # 0-100: how well this field alone answers the query
+    event_id: str = ""  # for a timeline hit, the event
+
+    @property
+    def matched_words(self) -> tuple[str, ...]:
+        return tuple(self.text[s:e] for s, e in self.spans)
+
+    def snippet(self, width: int = 90) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """A window of about ``width`` characters around the first match, with spans moved into it."""
+        if len(self.text) <= width or not self.spans:
+            return self.text, self.spans
+        start = max(0, min(self.spans[0][0] - width // 3, len(self.text) - width))
+        end = start + width
+        prefix = "…" if start else ""
+        suffix = "…" if end < len(self.text) else ""
+        shift = len(prefix) - start
+        spans = tuple((s + shift, min(e, end) + shift) for s, e in self.spans if s >= start and s < end)
+        return prefix + self.text[start:end] + suffix, spans
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: str  # "companies", "elements" or "reserves"
+    record_id: str
+    title: str  # the record as a person names it
+    record: Any
+    score: float  # 0-100
+    hits: tuple[FieldHit, ...]  # best first; at least one
 
 
 def title(kind: str, record: Any, dataset: Dataset) -> str:

@@ -105,9 +105,8 @@ class MainWindow(QMainWindow):
         label.setBuddy(self.status_date)
         toolbar.addWidget(self.status_date)
         self.as_of = QLabel()
-        toolbar.addWidget(QLabel("   "))
-        toolbar.addWidget(self.as_of)
-        toolbar.addWidget(QLabel("   "))
+        for part in (QLabel("   "), self.as_of, QLabel("   ")):
+            toolbar.addWidget(part)
         self.search.box.setMinimumWidth(320)
         toolbar.addWidget(self.search.box)
         self.addToolBar(toolbar)
@@ -124,7 +123,7 @@ class MainWindow(QMainWindow):
         self.workspace.listeners.append(self._on_workspace_change)
         self._update_labels()
         self.tab(TAB_KEYS[0])
-        QTimer.singleShot(0, self.build_all_tabs)
+        self._first_paint = True  # the other tabs and the search index: once the window is on screen
         self.feedback = SaveFeedback(self)
         self.lock_timer = self.feedback.lock_timer
 
@@ -144,18 +143,22 @@ class MainWindow(QMainWindow):
         controller, on = self.controller, self.on
         if key == "reserves":
             return ReservesTab(controller, on, self)
-        if key == "companies":
-            tab = RecordTab(COMPANIES, COMPANY_COLUMNS, company_html,
-                            tr("Filter companies: names, announcements, notes, timelines (typos forgiven)"),
-                            controller, on, self, index=self.search.index)
-        else:
-            tab = RecordTab(ELEMENTS, ELEMENT_COLUMNS, element_html,
-                            tr("Filter elements: names, announcements, items, notes, timelines"),
-                            controller, on, self, index=self.search.index)
+        hint = (tr("Filter companies: names, announcements, notes, timelines (typos forgiven)") if key == "companies"
+                else tr("Filter elements: names, announcements, items, notes, timelines"))
+        kind, columns, html = ((COMPANIES, COMPANY_COLUMNS, company_html) if key == "companies"
+                               else (ELEMENTS, ELEMENT_COLUMNS, element_html))
+        tab = RecordTab(kind, columns, html, hint, controller, on, self, index=self.search.index)
         tab.detail.refused.connect(lambda message: self.statusBar().showMessage(message, 10000))
         tab.detail.hovered.connect(lambda url: self.statusBar().showMessage(url, 5000) if url else None)
         tab.detail.internal.connect(self.follow_link)
         return tab
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._first_paint:  # not a zero timer from __init__: that one fires before the first paint
+            self._first_paint = False
+            QTimer.singleShot(0, self.build_all_tabs)
+            QTimer.singleShot(0, self.search.prepare)
 
     def build_all_tabs(self) -> None:
         for key in TAB_KEYS:
@@ -261,9 +264,6 @@ class MainWindow(QMainWindow):
             if isinstance(tab, RecordTab) and kind in ("", tab.kind.key):
                 tab.refilter()
                 tab.facets.refresh()
-        self._update_save_state()
-
-    def _update_save_state(self) -> None:
         self.feedback.update_save_state()
 
     # --- the status date ------------------------------------------------------------------

@@ -246,9 +246,14 @@ def _child_typing(_t0: float, n: str, mode: str, data_dir: str, names: str = "3"
         app.processEvents()
     app.processEvents()
     out["window_s"] = time.perf_counter() - start
-    start = time.perf_counter()
-    window.search.index()  # built before typing; its build time is reported on its own
-    out["index_s"] = time.perf_counter() - start
+    if mode == "keys":  # the index the window builds in steps after its first frame, left to finish
+        from app.ui.global_search import PREPARE_FROM
+
+        start = time.perf_counter()
+        index = window.search.index()
+        while not index.ready():
+            app.processEvents() if int(n) >= PREPARE_FROM else index.build()
+        out["index_s"] = time.perf_counter() - start
     out["rss"] = _peak_mb()
     tab = window.companies
     typed = synth.names(raws, int(names))
@@ -291,7 +296,15 @@ def _child_typing(_t0: float, n: str, mode: str, data_dir: str, names: str = "3"
     tab.proxy.filtered.connect(shown)
     ticker = QTimer()
     ticker.setInterval(10)
-    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    typing_from = time.perf_counter()
+
+    def tick():  # typing starts while the index is still being built in steps
+        ticks.append(time.perf_counter())
+        index = window.search._index
+        if "index_s" not in out and index is not None and index.ready():
+            out["index_s"] = ticks[-1] - typing_from
+
+    ticker.timeout.connect(tick)
     typist = QTimer()
     typist.setInterval(120)
 
@@ -313,7 +326,8 @@ def _child_typing(_t0: float, n: str, mode: str, data_dir: str, names: str = "3"
     app.exec()
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
     out.update(stall=max(gaps), ticks=len(ticks), latency=median(latencies) if latencies else 0.0,
-               latency_max=max(latencies, default=0.0), keys=len(latencies))
+               latency_max=max(latencies, default=0.0), keys=len(latencies), rss=_peak_mb())
+    out.setdefault("index_s", float("nan"))
     return out
 
 
@@ -675,15 +689,16 @@ def main(argv: list[str] | None = None) -> None:
     table.note("merge of a 10,000 / 100,000-edit layer (in memory)",
                f"{ms(merges[10_000])} / {ms(merges[LAYER_RECORDS])}")
     table.note("bundled dataset load (3 files, validated)", ms(load_s))
-    table.note("100,000 records: window built / search index built / peak memory",
-               f"{typing['window_s']:.1f} s / {typing['index_s']:.1f} s / {typing['rss']:.0f} MB")
+    table.note("100,000 records: window built / search index ready (built in steps after the first frame) / "
+               "peak memory", f"{typing['window_s']:.1f} s / {typing['index_s']:.1f} s / {typing['rss']:.0f} MB")
     table.note("100,000 records: keystroke p95 / max (keystrokes with no repaint)",
                f"{ms(p95(keys))} / {ms(max(keys))} ({typing['unpainted']} of {len(keys)})")
     if stall is not None:
-        table.note("1,000,000 records: window built / search index built / peak memory",
+        table.note("1,000,000 records: window built / search index ready (typing from the start) / peak memory",
                    f"{stall['window_s']:.1f} s / {stall['index_s']:.1f} s / {stall['rss']:.0f} MB")
-        table.note("1,000,000 records: keystroke to rows shown, median / max (filtered in slices)",
-                   f"{ms(stall['latency'])} / {ms(stall['latency_max'])} over {stall['keys']} keys")
+        table.note("1,000,000 records: keystroke to rows shown, median / max (filtered in slices; the first "
+                   "keys wait for the index)", f"{ms(stall['latency'])} / {ms(stall['latency_max'])} over "
+                   f"{stall['keys']} keys")
     table.note("search per keystroke, bundled data: median / p95", f"{ms(median(found['keystroke']))} / "
                f"{ms(p95(found['keystroke']))}")
     table.note(f"search per keystroke, {found['big_companies']:,} companies: median / p95",

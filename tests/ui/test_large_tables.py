@@ -277,6 +277,7 @@ def test_links_leave_out_every_record_of_the_same_id(bundled):
 def test_an_edit_updates_the_search_index_in_place(make_window):
     window = make_window(ON)
     index = window.search.index()
+    assert index.build()  # the bundled data is small: left to the first search, then built at once
     workspace = window.workspace
     workspace.set_entry("companies", "echodyne", workspace.entry_for_field("companies", "echodyne", "name",
                                                                            "Quillfeather Radar Corp."))
@@ -286,3 +287,28 @@ def test_an_edit_updates_the_search_index_in_place(make_window):
     assert index.matching_ids("quillfeather", "companies") == {"echodyne"}
     workspace.replace_layer(None)  # the whole layer: built again from the data
     assert window.search.index() is not index and window.search.index().search("quillfeather") == []
+
+
+def test_a_large_index_is_built_in_steps_after_the_first_frame(big, qtbot, tmp_path, monkeypatch):
+    from app.storage.userdata import UserData
+    from app.ui import global_search
+    from app.ui.controller import EditController
+    from app.ui.main_window import MainWindow
+
+    monkeypatch.setattr(global_search, "PREPARE_FROM", 1_000)  # what 20,000 records do, on 1,545
+    userdata = UserData(tmp_path / "data", big)
+    userdata.open()
+    window = MainWindow(EditController(userdata), ON)
+    qtbot.addWidget(window)
+    assert window.search._index is None  # nothing before the window is on screen
+    window.show()
+    qtbot.waitUntil(lambda: window.search._index is not None and window.search._index.ready(), timeout=20_000)
+    assert len(window.built_tabs()) == 3
+    index = window.search.index()
+    assert index.matching_ids(big.dataset.companies[300].name, "companies") >= {big.dataset.companies[300].id}
+    steps = SearchIndex(big.dataset, build=False)
+    count = 0
+    while not steps.build(steps=1):
+        count += 1
+    assert count > 1 and steps.matching_ids("systems", "companies") == index.matching_ids("systems", "companies")
+    userdata.close()
