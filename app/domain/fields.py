@@ -119,6 +119,8 @@ def parse_date(field: str, value: Any, *, required: bool = True) -> dt.date | No
 
 def parse_tons(field: str, value: Any, *, required: bool = False) -> int | None:
     """Whole metric tons from a JSON number or typed text such as ``3.5 Mt`` or ``890,000``."""
+    if type(value) is int and 0 <= value <= TONS_MAX:
+        return value  # what a file holds: already whole tons in range (the rules below agree)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise FieldError(field, "is required")

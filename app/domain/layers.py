@@ -43,6 +43,23 @@ class Conflict:
     mine: Any  # the user's value (kept)
 
 
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+
+
+def copy_json(value: Any) -> Any:
+    """A deep copy of JSON data (dicts, lists, text, numbers, true/false, null), equal to what
+    ``copy.deepcopy`` gives but several times faster: no memo, since JSON data shares nothing
+    and has no cycles. Anything else inside is copied by ``copy.deepcopy``."""
+    cls = type(value)
+    if cls is dict:
+        return {key: item if type(item) in _ATOMIC else copy_json(item) for key, item in value.items()}
+    if cls is list:
+        return [item if type(item) in _ATOMIC else copy_json(item) for item in value]
+    if cls in _ATOMIC:
+        return value
+    return copy.deepcopy(value)
+
+
 def empty_layer(base_dataset_version: str = "") -> dict[str, Any]:
     return {"base_dataset_version": base_dataset_version, "records": {kind: {} for kind in KINDS}}
 
@@ -51,9 +68,9 @@ def merge_record(bundled: dict[str, Any] | None, entry: dict[str, Any] | None, k
                  ) -> tuple[dict[str, Any] | None, set[str], list[Conflict], bool]:
     """One record: (merged raw or None when deleted, edited fields, conflicts, orphaned)."""
     if entry is None:
-        return (copy.deepcopy(bundled) if bundled is not None else None), set(), [], False
+        return (copy_json(bundled) if bundled is not None else None), set(), [], False
     if "added" in entry:
-        record = copy.deepcopy(entry["added"])
+        record = copy_json(entry["added"])
         return record, set(record) - {"id"}, [], False
     if entry.get("deleted"):
         return None, set(), [], False
@@ -63,10 +80,10 @@ def merge_record(bundled: dict[str, Any] | None, entry: dict[str, Any] | None, k
     source = bundled if bundled is not None else entry.get("snapshot")
     if source is None:
         return None, set(), [], False
-    record = copy.deepcopy(source)
+    record = copy_json(source)
     conflicts = []
     for name, mine in fields.items():
-        record[name] = copy.deepcopy(mine)
+        record[name] = copy_json(mine)
         if bundled is not None:
             now = bundled.get(name)
             was = base.get(name)

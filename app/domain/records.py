@@ -46,12 +46,13 @@ def _fail(record_id: str, err: F.FieldError, prefix: str = "") -> RecordError:
 def _keys(raw: Any, record_id: str, required: set[str], optional: set[str], prefix: str = "") -> dict:
     if not isinstance(raw, dict):
         raise RecordError(record_id, prefix.rstrip(".") or "record", "must be an object")
-    missing = sorted(required - raw.keys())
+    keys = raw.keys()
+    missing = required - keys
     if missing:
-        raise RecordError(record_id, prefix + missing[0], "is missing")
-    unknown = sorted(set(raw) - required - optional)
+        raise RecordError(record_id, prefix + sorted(missing)[0], "is missing")
+    unknown = keys - required - optional
     if unknown:
-        raise RecordError(record_id, prefix + str(unknown[0]), "unknown field")
+        raise RecordError(record_id, prefix + str(sorted(unknown)[0]), "unknown field")
     return raw
 
 
@@ -169,10 +170,13 @@ def parse_element(raw: Any) -> Element:
     return element
 
 
+_RESERVE_REQUIRED = frozenset({"id", "country", "edition"})
+_RESERVE_NAMES = frozenset(s.name for s in S.RESERVE_FIELDS)
+
+
 def parse_reserve(raw: Any) -> Reserve:
     record_id = _record_id(raw)
-    names = {s.name for s in S.RESERVE_FIELDS}
-    _keys(raw, record_id, {"id", "country", "edition"}, names)
+    _keys(raw, record_id, _RESERVE_REQUIRED, _RESERVE_NAMES)
     values = _scalars(raw, S.RESERVE_FIELDS, record_id)
     return Reserve(id=record_id, **values)
 

@@ -50,10 +50,11 @@ class Workspace:
         self.replace_layer(layer)
 
     # --- loading --------------------------------------------------------------------------
-    def replace_layer(self, layer: dict[str, Any] | None) -> list[Rejected]:
-        """Use ``layer`` (from disk, a backup, or empty). Entries that are malformed or whose
-        merged record does not validate are left out and listed in ``rejected``."""
-        layer = copy.deepcopy(layer) if layer else L.empty_layer(self.info.dataset_version)
+    def replace_layer(self, layer: dict[str, Any] | None, *, owned: bool = False) -> list[Rejected]:
+        """Use ``layer`` (from disk, a backup, or empty). Entries that are malformed or whose merged
+        record does not validate are left out and listed in ``rejected``. ``owned``: ``layer`` is
+        handed over (just read, held nowhere else): used as it is, not copied, and changed."""
+        layer = (layer if owned else L.copy_json(layer)) if layer else L.empty_layer(self.info.dataset_version)
         records = layer.setdefault("records", {})
         for kind in KIND_KEYS:
             records.setdefault(kind, {})
