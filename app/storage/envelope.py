@@ -200,6 +200,23 @@ class Envelope:
     def fingerprint(self, data: Document) -> bytes:
         return hashlib.sha256(self.data_bytes(data)).digest()
 
+    def embedded_fingerprint(self, raw: bytes, decoded: Decoded) -> bytes | None:
+        """The sha256 of the bytes where ``encode`` puts the data in a compact file (after
+        ``{"app_version":...,"data":``, before the last ``,"format":``), or None when the file
+        is not laid out so. Only a candidate: when it equals a fingerprint this store wrote
+        (a journal marker), those bytes are the compact encoding of some data, a complete JSON
+        value read as the file's data, so it is ``fingerprint(decoded.data)`` without encoding."""
+        if decoded.app_version is None or decoded.original is not decoded.data:
+            return None
+        prefix = (b'{"app_version":' + json.dumps(decoded.app_version, ensure_ascii=False).encode("utf-8")
+                  + b',"data":')
+        end = raw.rfind(b',"format":')
+        if not raw.startswith(prefix) or end <= len(prefix):
+            return None
+        digest = hashlib.sha256(memoryview(raw)[len(prefix):end])
+        digest.update(b"\n")
+        return digest.digest()
+
     def marker(self, data: Document) -> str:
         """The fingerprint the journal names data by (hex)."""
         return self.fingerprint(data).hex()

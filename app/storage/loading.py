@@ -164,8 +164,10 @@ class Load:
             self._recover(report, exc.reason, raw, contents)
             return
         self.store.disk.file_hash = self.store.disk.valid_hash = sha256(raw)
-        self.store.disk.data_fp = self.store.envelope.fingerprint(decoded.data)
-        self.store.disk.marker = self.store.envelope.marker(decoded.original)
+        self.store.disk.data_fp = self._known_fingerprint(raw, decoded, contents) or \
+            self.store.envelope.fingerprint(decoded.data)
+        self.store.disk.marker = self.store.disk.data_fp.hex() if decoded.original is decoded.data else \
+            self.store.envelope.marker(decoded.original)
         report.state = "ok"
         report.recovery = report.recovery or RecoveryReport("file")
         edits = self._edits_after_file(report, contents)
@@ -191,6 +193,14 @@ class Load:
                 self.store.write(self.store.encode(report.data), on_disk=raw, reason=reason)
             except SaveError as exc:
                 report.messages.append(not_written_back(exc))
+
+    def _known_fingerprint(self, raw: bytes, decoded: Decoded, contents: JournalContents | None) -> bytes | None:
+        """The data's fingerprint read off the file's bytes, when the journal (ours, resumed)
+        has a marker with it: a large file is then not encoded again only to be named."""
+        if contents is None or self.plan != "resume":
+            return None
+        candidate = self.store.envelope.embedded_fingerprint(raw, decoded)
+        return candidate if candidate is not None and candidate.hex() in contents.fingerprints() else None
 
     def _edits_after_file(self, report: LoadReport, contents: JournalContents | None) -> list[dict[str, Any]]:
         """The journal lines the file on disk does not hold yet. A journal that has no marker

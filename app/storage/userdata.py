@@ -11,6 +11,8 @@ rewrites the whole file (a moment later, off the typing path).
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,6 +129,10 @@ class UserData:
         return not self.read_only
 
     def _load(self, report: OpenReport, *, keep_unchanged: bool = False) -> OpenReport:
+        with _collector_paused():
+            return self._load_now(report, keep_unchanged=keep_unchanged)
+
+    def _load_now(self, report: OpenReport, *, keep_unchanged: bool) -> OpenReport:
         loaded = self.store.load()
         self.last_report = report
         report.state = loaded.state
@@ -137,7 +143,8 @@ class UserData:
         report.recovery = loaded.recovery
         if keep_unchanged and (loaded.data or None) == (self._layer_if_edited() or None):
             return report  # the other copy saved nothing new: keep the workspace as it is
-        rejected = list(loaded.dropped) + self.workspace.replace_layer(loaded.data)
+        # Just read from the file and held nowhere else: handed over, not copied.
+        rejected = list(loaded.dropped) + self.workspace.replace_layer(loaded.data, owned=True)
         self._forget_pending()  # the journal holds what was loaded
         self._saved_revision = self.workspace.revision
         self._name_recovered_records(report)
@@ -315,6 +322,21 @@ class UserData:
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
+
+
+@contextmanager
+def _collector_paused():
+    """No cyclic garbage collection while a layer is read and merged: the objects made then
+    all stay alive, and with a large layer the collections the allocations set off were a
+    third of the time (memory is freed by reference counting as before; cycles are collected
+    once it is back on)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _more(count: int, shown: int = 10) -> Msg | str:

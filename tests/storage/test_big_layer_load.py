@@ -1,0 +1,117 @@
+"""Opening a large user layer: the data's fingerprint is read off the file's bytes only when the
+journal names them, recovery from the journal stays exact, and bad entries are still left out
+with the same reasons."""
+
+from __future__ import annotations
+
+import gc
+import json
+
+import pytest
+
+from app.storage.envelope import PRETTY_LIMIT, Envelope
+from app.storage.userdata import UserData
+from tests.domain.test_big_layer import big_layer, spoil
+
+
+@pytest.fixture
+def saved_big_layer(bundled, user_data_dir):
+    """A data folder whose file holds a 3,000-edit layer (written compact: above PRETTY_LIMIT)."""
+    userdata = UserData(user_data_dir, bundled)
+    userdata.open()
+    userdata.workspace.replace_layer(big_layer(bundled))
+    userdata.save()
+    userdata.close()
+    assert userdata.path.stat().st_size > PRETTY_LIMIT and userdata.path.read_bytes().startswith(b'{"app_version":')
+    return big_layer(bundled)
+
+
+def count_fingerprints(monkeypatch):
+    calls = []
+    original = Envelope.fingerprint
+
+    def counted(self, data):
+        calls.append(data)
+        return original(self, data)
+
+    monkeypatch.setattr(Envelope, "fingerprint", counted)
+    return calls
+
+
+def test_a_big_file_is_named_by_its_bytes_when_the_journal_knows_them(saved_big_layer, open_userdata,
+                                                                      monkeypatch):
+    calls = count_fingerprints(monkeypatch)
+    userdata, report = open_userdata()
+    assert report.state == "ok" and report.messages == [] and report.left_out == []
+    assert calls == []  # not encoded again to be named
+    monkeypatch.undo()
+    layer = userdata.workspace.layer_view()
+    assert layer == saved_big_layer
+    assert userdata.store.disk.data_fp == userdata.store.envelope.fingerprint(layer)
+    assert userdata.store.disk.marker == userdata.store.disk.data_fp.hex()
+    before = userdata.path.read_bytes()
+    userdata.save()  # nothing changed: nothing written
+    assert userdata.path.read_bytes() == before
+
+
+def test_journal_lines_after_a_big_file_are_replayed(saved_big_layer, open_userdata, bundled):
+    userdata, _ = open_userdata()
+    ws = userdata.workspace
+    ws.set_entry("reserves", "usgs-mcs-2025.big-7", ws.entry_for_field("reserves", "usgs-mcs-2025.big-7",
+                                                                        "note", "changed"))
+    userdata.commit()  # in the journal only: the file is not rewritten
+    userdata.close()
+    again, report = open_userdata()
+    assert report.state == "recovered_journal"
+    assert again.workspace.raw("reserves", "usgs-mcs-2025.big-7")["note"] == "changed"
+    assert again.workspace.layer_view() == ws.layer_view()
+    assert again.store.disk.data_fp == again.store.envelope.fingerprint(again.workspace.layer_view())
+
+
+def test_bytes_that_are_not_the_compact_encoding_are_named_by_encoding(saved_big_layer, open_userdata,
+                                                                       user_data_dir, monkeypatch):
+    userdata, _ = open_userdata()
+    ws = userdata.workspace
+    ws.set_entry("reserves", "usgs-mcs-2025.big-8", ws.entry_for_field("reserves", "usgs-mcs-2025.big-8",
+                                                                        "note", "kept"))
+    userdata.commit()
+    userdata.close()
+    path = user_data_dir / "userdata.json"
+    raw = path.read_bytes()
+    assert raw.count(b'"records":{') == 1
+    path.write_bytes(raw.replace(b'"records":{', b'"records": {'))  # same data, other bytes
+    calls = count_fingerprints(monkeypatch)
+    again, report = open_userdata()
+    assert len(calls) >= 1  # the bytes' hash is no marker: the data was encoded to be named
+    monkeypatch.undo()
+    # The same data, so the journal still belongs to the file: the edit after it comes back.
+    assert report.state == "recovered_journal"
+    assert again.workspace.raw("reserves", "usgs-mcs-2025.big-8")["note"] == "kept"
+
+
+def test_bad_entries_of_a_big_file_are_left_out_with_their_reasons(bundled, open_userdata, user_data_dir):
+    layer = big_layer(bundled)
+    reasons = spoil(layer)
+    user_data_dir.mkdir(parents=True, exist_ok=True)
+    document = {"format": "curbwatch-userdata", "schema_version": 1, "app_version": "0.1",
+                "saved_at": "2025-11-30T10:00:00Z", "data": layer}
+    (user_data_dir / "userdata.json").write_text(json.dumps(document, sort_keys=True, separators=(",", ":")),
+                                                 encoding="utf-8")
+    userdata, report = open_userdata()
+    assert {r.record_id: r.reason for r in report.left_out} == reasons
+    assert any("could not be used and were left out" in str(m) and "backups folder" in str(m)
+               for m in report.messages)
+    assert len(userdata.workspace.records("reserves")) == len(bundled.raw["reserves"]) + 3000 - len(reasons)
+    for record_id in reasons:
+        assert userdata.workspace.entry("reserves", record_id) is None
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_as_it_was_after_opening(saved_big_layer, open_userdata, enabled):
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        open_userdata()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
