@@ -125,10 +125,14 @@ def main(argv: list[str] | None = None) -> int:
 def _dataset_in_use(bundled, data_dir: str | None):
     """The app's dataset, or a newer one the user imported (app/storage/dataset_update.py),
     with what made an imported one unusable."""
-    from app.storage.dataset_update import choose_dataset
-    from app.storage.paths import user_data_dir
+    from app.storage.paths import datasets_dir, user_data_dir
 
-    return choose_dataset(bundled, user_data_dir(data_dir))
+    folder = user_data_dir(data_dir)
+    if not os.path.lexists(datasets_dir(folder)):  # none imported: the update code (20 ms of imports) not loaded
+        return bundled, []
+    from app.storage.dataset_update import choose_dataset
+
+    return choose_dataset(bundled, folder)
 
 
 def _export(userdata, directory: Path, on: dt.date, messages: list[str]) -> int:

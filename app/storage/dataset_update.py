@@ -40,13 +40,13 @@ from app.storage.dataset_files import (  # noqa: F401 - re-exported: one module 
     read_update,
     refuse_unless_newer,
 )
+from app.storage.paths import DATASETS_DIR, datasets_dir  # noqa: F401 - re-exported
 from app.storage.safe_open import describe_file, read_regular
 from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.strict_json import LoadError, json_dumps_bytes, strict_json_loads
 
 log = logging.getLogger(__name__)
 
-DATASETS_DIR = "datasets"
 ORIGIN_FILE = "origin.json"
 
 
@@ -62,10 +62,6 @@ class StoredDataset:
     files_sha256: str = ""
     source: str = ""  # the name of the file it came from
     stored_at: str = ""  # UTC, "2026-11-29T22:30:00Z"
-
-
-def datasets_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / DATASETS_DIR
 
 
 def stored_datasets(data_dir: Path, notes: list[str] | None = None) -> list[StoredDataset]:

@@ -43,3 +43,11 @@ def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs  # only needed when no override is given
 
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
+
+
+DATASETS_DIR = "datasets"  # dataset updates the user imported, in their data folder (app/storage/dataset_update.py)
+
+
+def datasets_dir(data_dir: str | os.PathLike[str]) -> Path:
+    """Where the user's imported datasets are kept."""
+    return Path(data_dir) / DATASETS_DIR

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import (
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTabWidget,
     QToolBar,
     QToolTip,
     QVBoxLayout,
@@ -34,27 +34,17 @@ from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
 from app.ui.menus import build_menus
 from app.ui.messages import refusal_text
 from app.ui.record_tab import RecordTab
-from app.ui.reserves_tab import ReservesTab
 from app.ui.save_feedback import SaveFeedback
 from app.ui.status_text import data_age_text
+from app.ui.tabs import Tabs
 from app.ui.view_state import ViewState
+
+if TYPE_CHECKING:  # built after the first frame: its module (and the reserve figures') imported then
+    from app.ui.reserves_tab import ReservesTab
 
 TABS = (("companies", QT_TRANSLATE_NOOP("", "Companies")), ("elements", QT_TRANSLATE_NOOP("", "Element restrictions")),
         ("reserves", QT_TRANSLATE_NOOP("", "Reserves")))
 TAB_KEYS = tuple(key for key, _title in TABS)
-
-
-class Tabs(QTabWidget):
-    """The tab widget; each page holds a tab built on first use, and ``setCurrentWidget`` accepts
-    the tab itself as well as its page."""
-
-    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
-        for index in range(self.count()):
-            page = self.widget(index)
-            if widget is page or (widget is not None and widget.parentWidget() is page):
-                self.setCurrentIndex(index)
-                return
-        super().setCurrentWidget(widget)
 
 
 class MainWindow(QMainWindow):
@@ -142,6 +132,8 @@ class MainWindow(QMainWindow):
     def _make_tab(self, key: str):
         controller, on = self.controller, self.on
         if key == "reserves":
+            from app.ui.reserves_tab import ReservesTab
+
             return ReservesTab(controller, on, self)
         hint = (tr("Filter companies: names, announcements, notes, timelines (typos forgiven)") if key == "companies"
                 else tr("Filter elements: names, announcements, items, notes, timelines"))
