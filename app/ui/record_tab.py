@@ -21,7 +21,7 @@ from app.ui.models import RecordTableModel, SearchFilterProxy
 from app.ui.record_actions import RecordActions
 from app.ui.search_box import SearchBox
 from app.ui.source_view import SourceView, internal_link
-from app.ui.table_view import make_table
+from app.ui.table_view import make_table, set_default_widths
 
 ASC = Qt.SortOrder.AscendingOrder
 
@@ -50,8 +50,7 @@ class RecordTab(QWidget):
         self.table = make_table(self.proxy, tr(kind.plural), frozen_name=True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, ASC)  # setSortingEnabled sorts descending at once; undo that
-        for index, column in enumerate(columns):
-            self.table.setColumnWidth(index, column.width)
+        set_default_widths(self.table, [column.width for column in columns])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.customContextMenuRequested.connect(self.actions.show_context_menu)
         # Enter on a row shows its details: the focus moves there (Tab and Shift+Tab move on).

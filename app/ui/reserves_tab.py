@@ -34,7 +34,7 @@ from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 from app.ui.models import ReserveTableModel, SearchFilterProxy
 from app.ui.record_actions import RecordActions
 from app.ui.reserves_caption import compare_caption, source_caption
-from app.ui.table_view import make_table
+from app.ui.table_view import make_table, set_default_widths
 
 DESC = Qt.SortOrder.DescendingOrder
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -126,11 +126,10 @@ class ReservesTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self.actions = RecordActions(self, controller, self)
         self.table = make_table(self.proxy, tr("Reserve figures of the charted sources"))
-        for index, column in enumerate(RESERVE_COLUMNS):
-            self.table.setColumnWidth(index, column.width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(self.model.column_of("reserves"), DESC)
+        set_default_widths(self.table, [column.width for column in RESERVE_COLUMNS])  # with the sort arrow shown
         self.table.customContextMenuRequested.connect(self.actions.show_context_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._select_bars())
         self.caption = QLabel()

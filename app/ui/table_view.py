@@ -162,3 +162,14 @@ def make_table(model, name: str, *, frozen_name: bool = False) -> QTableView:
     view.setItemDelegate(FieldDelegate(view))
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     return view
+
+
+def set_default_widths(view: QTableView, widths: list[int]) -> dict[int, int]:
+    """Give each column its default width: the one its column asks for, or more where its header
+    (the label in the current language and font, with room for the sort arrow) needs more. The
+    widths are kept on the view as ``default_widths`` (View > Reset layout goes back to them)."""
+    header = view.horizontalHeader()
+    view.default_widths = {index: max(width, header.sectionSizeHint(index)) for index, width in enumerate(widths)}
+    for index, width in view.default_widths.items():
+        view.setColumnWidth(index, width)
+    return view.default_widths

@@ -124,7 +124,9 @@ class ViewState:
         header = tab.table.horizontalHeader()
         sort = (keys[header.sortIndicatorSection()], header.sortIndicatorOrder())
         auto = tuple(getattr(tab, "auto_columns", ("usgs",) if key == "reserves" else ()))
-        self.tables[key] = TableState(tab.table, keys, {c.key: c.width for c in columns}, sort, auto)
+        made = getattr(tab.table, "default_widths", {})  # as set_default_widths gave them (header text)
+        widths = {c.key: made.get(i, c.width) for i, c in enumerate(columns)}
+        self.tables[key] = TableState(tab.table, keys, widths, sort, auto)
         names = []
         for splitter in tab.findChildren(QSplitter):
             if splitter.objectName():

@@ -138,3 +138,19 @@ print('app.ui.reserves_tab' in sys.modules, len(w.built_tabs()))
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["False False []", "True 3"]
+
+
+def test_every_column_starts_wide_enough_for_its_header(make_window):
+    """A column's default width shows its whole header, sort arrow included (the Elements tab's
+    "Symbol" was cut to "Symbo"), and View > Reset layout returns to those widths."""
+    window = make_window(ON)
+    for key in ("companies", "elements", "reserves"):
+        table = window.tab(key).table
+        header = table.horizontalHeader()
+        short = [table.model().headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())
+                 if not header.isSectionHidden(i) and header.sectionSize(i) < header.sectionSizeHint(i)]
+        assert short == [], key
+    elements = window.tab("elements").table
+    elements.setColumnWidth(0, 20)
+    window.reset_layout()
+    assert elements.columnWidth(0) == elements.default_widths[0] >= elements.horizontalHeader().sectionSizeHint(0)
