@@ -331,8 +331,11 @@ def local_edits(workspace: Any, spec: ChartSpec) -> tuple[dict[str, LocalEdit], 
         if fields:
             bundled = (workspace.bundled_raw("reserves", record.id) or {}).get(spec.figure)
             edits[record.id] = LocalEdit("edited", fields, bundled if isinstance(bundled, int) else None)
-    deleted = tuple(c.label for c in workspace.changes() if c.kind == "reserves" and c.action == "deleted"
-                    and (workspace.bundled_raw("reserves", c.record_id) or {}).get("edition") in shown)
+    # The deleted rows among the user's changes (Workspace.changes, without labelling the others).
+    entries = workspace.layer_view()["records"]["reserves"]
+    deleted = tuple(workspace.label("reserves", record_id) for record_id, entry in entries.items()
+                    if "added" not in entry and entry.get("deleted")
+                    and (workspace.bundled_raw("reserves", record_id) or {}).get("edition") in shown)
     return edits, deleted
 
 

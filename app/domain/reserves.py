@@ -138,15 +138,21 @@ def _names(shorts: list[str]) -> str:
     return ", ".join(shorts)
 
 
-def compare_with_usgs(row: Reserve, reserves: list[Reserve], editions: list[Edition]) -> Comparison:
-    """How a figure from a non-USGS source compares with the USGS editions in the data."""
-    usgs = [e for e in editions if e.is_usgs]
-    figures = []
-    for edition in usgs:
-        same = [r for r in reserves if r.edition == edition.id and r.country == row.country
-                and r.reserves_t is not None]
-        if same:
-            figures.append((edition, same[0].reserves_t))
+def _first_figures(reserves: list[Reserve]) -> dict[tuple[str, str], int]:
+    """The first reserves figure given for each (source, country), in the rows' order."""
+    first: dict[tuple[str, str], int] = {}
+    for r in reserves:
+        if r.reserves_t is not None:
+            first.setdefault((r.edition, r.country), r.reserves_t)
+    return first
+
+
+def compare_with_usgs(row: Reserve, reserves: list[Reserve], editions: list[Edition],
+                      first: dict[tuple[str, str], int] | None = None) -> Comparison:
+    """How a figure from a non-USGS source compares with the USGS editions in the data
+    (``first``: ``_first_figures(reserves)``, when it is made once for many rows)."""
+    first = _first_figures(reserves) if first is None else first
+    figures = [(e, first[e.id, row.country]) for e in editions if e.is_usgs and (e.id, row.country) in first]
     if row.reserves_t is None or not figures:
         return Comparison(NO_DATA, "No USGS figure to compare")
     # Editions agreeing on a figure are named together, newest first, so the list stays short
@@ -169,8 +175,9 @@ def compare_all(reserves: list[Reserve], editions: list[Edition]) -> dict[str, C
     once per change and shared by the table, the chart, the caption and the export."""
     usgs_ids = {e.id for e in editions if e.is_usgs}
     known = {e.id for e in editions}
-    return {r.id: compare_with_usgs(r, reserves, editions) for r in reserves
-            if r.edition in known and r.edition not in usgs_ids}
+    rows = [r for r in reserves if r.edition in known and r.edition not in usgs_ids]
+    first = _first_figures(reserves) if rows else {}
+    return {r.id: compare_with_usgs(r, reserves, editions, first) for r in rows}
 
 
 @dataclass(frozen=True)

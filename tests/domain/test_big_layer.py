@@ -1,16 +1,22 @@
 """A large user layer merged over the bundled data: the quick paths (JSON copies, a layer handed
 over instead of copied, whole tons read straight from a file) give what the careful ones give,
-and every bad entry is still left out with the same reason."""
+and every bad entry is still left out with the same reason. What the Reserves tab asks of a
+big layer (comparisons with USGS, the chart's deleted rows, folded text) is what it was."""
 
 from __future__ import annotations
 
 import copy
+import unicodedata
 
 import pytest
 
 from app.domain import fields as F
 from app.domain import layers as L
+from app.domain import reserves as RS
+from app.domain.chart_data import ChartSpec, local_edits
 from app.domain.kinds import kind_of
+from app.domain.matching import fold
+from app.domain.model import Reserve
 from app.domain.workspace import Workspace
 
 
@@ -118,3 +124,78 @@ def test_whole_numbers_out_of_range_are_still_refused(value, rule):
     with pytest.raises(F.FieldError) as info:
         F.parse_tons("reserves_t", value)
     assert str(info.value).startswith(f"reserves_t: {rule}")
+
+
+def _compare_by_scanning(row, reserves, editions):
+    """compare_with_usgs as it was: every USGS edition's rows scanned for the row's country."""
+    figures = []
+    for edition in [e for e in editions if e.is_usgs]:
+        same = [r for r in reserves if r.edition == edition.id and r.country == row.country
+                and r.reserves_t is not None]
+        if same:
+            figures.append((edition, same[0].reserves_t))
+    if row.reserves_t is None or not figures:
+        return RS.Comparison(RS.NO_DATA, "No USGS figure to compare")
+    grouped = {}
+    for edition, tons in figures:
+        grouped.setdefault(tons, []).append(edition.short)
+    listed = "; ".join(f"{RS._names(names)}: {RS.format_mt(t)}" for t, names in grouped.items())
+    exact = [e.short for e, t in figures if t == row.reserves_t]
+    if exact:
+        return RS.Comparison(RS.MATCH, f"Matches {RS._names(exact)}")
+    rounded = [e.short for e, t in figures if RS._rounds_to(t, row.reserves_t)]
+    if rounded:
+        return RS.Comparison(RS.ROUNDED, f"Rounded from {RS._names(rounded)} ({listed})")
+    return RS.Comparison(RS.NO_MATCH, f"Matches no USGS edition ({listed})")
+
+
+def test_comparisons_with_usgs_over_many_rows_are_what_scanning_gives(dataset):
+    def row(i, edition, country, tons):
+        return Reserve(id=f"x-{i}", country=country, edition=edition, reserves_t=tons, confidence="LOW")
+
+    extra = [row(0, "usgs-mcs-2025", "Atlantis", None), row(1, "usgs-mcs-2025", "Atlantis", 5_000_000),
+             row(2, "usgs-mcs-2025", "Atlantis", 6_000_000), row(3, "usgs-mcs-2026", "Atlantis", 5_000_000)]
+    extra += [row(10 + i, "article-2025", country, tons) for i, (country, tons) in enumerate(
+        [("Atlantis", 5_000_000), ("Atlantis", 5_040_000), ("Atlantis", 7), ("Atlantis", None), ("Nowhere", 1),
+         ("China", 44_000_000), ("Brazil", 21_000_000), ("India", 6_900_000)])]
+    extra += [row(100 + i, "usgs-mcs-2024", f"Country {i}", i) for i in range(2000)]
+    extra += [row(5000 + i, "article-2025", f"Country {i}", i + i % 2) for i in range(0, 2000, 7)]
+    extra.append(row(9999, "unknown-source", "Atlantis", 1))
+    reserves = list(dataset.reserves) + extra
+    compared = RS.compare_all(reserves, dataset.editions)
+    usgs = {e.id for e in dataset.editions if e.is_usgs}
+    expected = {r.id: _compare_by_scanning(r, reserves, dataset.editions) for r in reserves
+                if r.edition == "article-2025" and r.edition not in usgs}
+    assert compared == expected
+    assert {c.kind for c in compared.values()} == {RS.MATCH, RS.ROUNDED, RS.NO_MATCH, RS.NO_DATA}
+    for r in reserves[-20:]:
+        assert RS.compare_with_usgs(r, reserves, dataset.editions) == _compare_by_scanning(r, reserves,
+                                                                                           dataset.editions)
+
+
+def test_the_charts_deleted_rows_are_the_deleted_changes(bundled):
+    ws = workspace(bundled)
+    ws.replace_layer(big_layer(bundled, 500))
+    rows = bundled.raw["reserves"]
+    article = [r["id"] for r in rows if r["edition"] == "article-2025"]
+    usgs = [r["id"] for r in rows if r["edition"] == "usgs-mcs-2025"]
+    for record_id in (article[0], article[2], usgs[1], usgs[3]):
+        ws.set_entry("reserves", record_id, ws.entry_for_delete("reserves", record_id))
+    ws.set_entry("reserves", usgs[4], ws.entry_for_field("reserves", usgs[4], "note", "edited"))
+    for sources in (("article-2025",), ("usgs-mcs-2025", "article-2025"), ("usgs-mcs-2026",)):
+        shown = set(sources)
+        expected = tuple(c.label for c in ws.changes() if c.kind == "reserves" and c.action == "deleted"
+                         and (ws.bundled_raw("reserves", c.record_id) or {}).get("edition") in shown)
+        assert local_edits(ws, ChartSpec(sources))[1] == expected
+    assert len(local_edits(ws, ChartSpec(("usgs-mcs-2025", "article-2025")))[1]) == 4
+
+
+def _fold_decomposing(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@pytest.mark.parametrize("text", ["".join(map(chr, range(128))), "Country 12", "ABC Corp.", "",
+                                  "Ångström Œuvre", "ＡＢＣ", "Straße", "İstanbul", "中国有限公司"])
+def test_folding_ascii_text_is_what_decomposing_it_gives(text):
+    assert fold(text) == _fold_decomposing(text)
