@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.domain.layers import copy_json
 from app.storage.backups import BackupEntry, BackupSet
 from app.storage.envelope import Decoded, Document, Envelope, Parsed
 from app.storage.journal import EMPTY, JournalContents, data_of
@@ -75,7 +76,7 @@ class RecoveryReport:
 def replay(envelope: Envelope, base: Decoded, edits: list[dict[str, Any]], apply_change: ApplyChange) -> Replayed:
     """Apply journal ``edits`` to a copy of ``base``'s data as it was in its file, then migrate
     and validate the result (LoadError if it is not valid)."""
-    data = copy.deepcopy(base.original)
+    data = copy_json(base.original)  # JSON as read: a deep copy without deepcopy's memo
     applied: list[Any] = []
     replaced = failed = 0
     for edit in edits:

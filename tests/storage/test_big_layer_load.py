@@ -4,13 +4,15 @@ with the same reasons."""
 
 from __future__ import annotations
 
+import copy
 import gc
 import json
 
 import pytest
 
-from app.storage.envelope import PRETTY_LIMIT, Envelope
-from app.storage.userdata import UserData
+from app.storage.envelope import PRETTY_LIMIT, Decoded, Envelope
+from app.storage.recovery import replay
+from app.storage.userdata import UserData, apply_change
 from tests.domain.test_big_layer import big_layer, spoil
 
 
@@ -115,3 +117,19 @@ def test_the_collector_is_as_it_was_after_opening(saved_big_layer, open_userdata
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_replaying_over_a_big_layer_leaves_the_base_as_it_was(bundled, saved_big_layer, open_userdata):
+    userdata, _ = open_userdata()
+    envelope = userdata.store.envelope
+    original = copy.deepcopy(saved_big_layer)
+    base = Decoded(original, 1, "0.1", original)
+    changed = {"added": {**saved_big_layer["records"]["reserves"]["usgs-mcs-2025.big-3"]["added"], "note": "new"}}
+    edits = [{"op": "change", "changes": [{"kind": "reserves", "id": "usgs-mcs-2025.big-3", "entry": changed},
+                                          {"kind": "reserves", "id": "usgs-mcs-2025.big-4", "entry": None}]}]
+    replayed = replay(envelope, base, edits, apply_change)
+    assert original == saved_big_layer  # the base is copied, not changed
+    expected = copy.deepcopy(saved_big_layer)
+    expected["records"]["reserves"]["usgs-mcs-2025.big-3"] = changed
+    del expected["records"]["reserves"]["usgs-mcs-2025.big-4"]
+    assert replayed.decoded.data == expected and replayed.failed == 0 and len(replayed.applied) == 2
