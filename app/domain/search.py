@@ -14,24 +14,23 @@ are posted per record, while the texts many records share (an announcement, the 
 listing, a note) are indexed once per distinct set of them (a "group"). Why a record matched is
 worked out from its fields only for the results returned; what a query word stands for among the
 data's words is ``app.domain.vocabulary``'s. ``matching_steps`` does the filter-box
-work in small steps, so a window can stay responsive at any size.
-
-Also ``fold``/``matches``: the plain substring filter the tables used before. No Qt, no I/O.
+work in small steps, so a window can stay responsive at any size. No Qt, no I/O.
 """
 
 from __future__ import annotations
 
 from typing import Any, Generator, Sequence
 
-from app.domain.matching import LEGAL_FORMS, STOPWORDS, fold, matches, words  # noqa: F401
+from app.domain.kinds import KIND_KEYS
+from app.domain.matching import LEGAL_FORMS, STOPWORDS, words
 from app.domain.model import Dataset
-from app.domain.search_fields import (LABELS, OWN_FIELDS, WEIGHTS, FieldHit, SearchResult,  # noqa: F401
-                                      fields, indexed_words, merge_spans, texts, title)
+from app.domain.search_fields import (OWN_FIELDS, WEIGHTS, FieldHit, SearchResult, fields, indexed_words,
+                                      merge_spans, texts, title)
 from app.domain.vocabulary import Vocabulary
 
-__all__ = ["fold", "matches", "FieldHit", "SearchResult", "SearchIndex", "KINDS"]
+__all__ = ["FieldHit", "SearchResult", "SearchIndex", "KINDS"]
 
-KINDS = ("companies", "elements", "reserves")
+KINDS = KIND_KEYS
 STEP = 20_000  # elements touched between two yields of the step-wise filter
 FEW = 2_000  # candidates left few enough to check one by one for the query's next word
 
@@ -59,7 +58,7 @@ class SearchIndex:
         self._kind_at: list[str] = []  # position -> kind
         self._group_at: list[int] = []  # position -> its group in its kind's part
         self._dead: set[int] = set()  # positions of records replaced or removed by ``update``
-        self._where: dict[str, dict[str, int]] | None = None  # kind -> id -> position, made on first update
+        self._where: dict[str, dict[str, int]] = {k: {} for k in KINDS}  # kind -> id -> live position
         self._parts = {kind: _Part() for kind in KINDS}
         self._vocab_set: set[str] = set()
         self._word_cache: dict[str, frozenset[str]] = {}
@@ -142,27 +141,25 @@ class SearchIndex:
                 self._vocab_set.add(word)
             else:
                 postings.append(position)
-        if self._where is not None:
-            self._where[kind][record.id] = position
+        self._where[kind][record.id] = position
         return position
 
     def update(self, kind: str, record_id: str, record: Any | None) -> None:
         """The record ``record_id`` of ``kind`` is now ``record`` (None: it is gone)."""
         self.build()
-        if self._where is None:
-            self._where = {k: {} for k in KINDS}
-            for position, (k, r) in enumerate(zip(self._kind_at, self._records)):
-                if position not in self._dead:
-                    self._where[k][r.id] = position
         old = self._where[kind].pop(record_id, None)
         if old is not None:
             self._dead.add(old)
-            gone = [w for _, text in texts(self._records[old], self.dataset) if text for w, _, _ in
-                    indexed_words(text) if not self._alive(w)]
+            gone = {w for w in self._words_of(self._records[old]) if not self._alive(w)}
             self._vocab_set.difference_update(gone)
+            self._vocab.remove(gone)
         if record is not None:
+            new = self._words_of(record) - self._vocab_set
             self._add(kind, record)
-        self._vocab = Vocabulary(STEP, self._vocab_set)
+            self._vocab.add(new)
+
+    def _words_of(self, record: Any) -> set[str]:
+        return {w for _, text in texts(record, self.dataset) if text for w, _, _ in indexed_words(text)}
 
     def _alive(self, word: str) -> bool:
         for part in self._parts.values():

@@ -40,6 +40,24 @@ class Vocabulary:
             yield
         return made
 
+    def add(self, words: Iterable[str]) -> None:
+        """Words new to the data, put in their places (an edit: no sort of the whole vocabulary)."""
+        for word in words:
+            for into in (self.words, self._cjk) if is_cjk(word) else (self.words,):
+                at = bisect.bisect_left(into, word)
+                if at == len(into) or into[at] != word:
+                    into.insert(at, word)
+        self._truncated = {}
+
+    def remove(self, words: Iterable[str]) -> None:
+        """Words no record holds any more."""
+        for word in words:
+            for into in (self.words, self._cjk):
+                at = bisect.bisect_left(into, word)
+                if at < len(into) and into[at] == word:
+                    del into[at]
+        self._truncated = {}
+
     def prefixed(self, word: str) -> list[str]:
         """The words that start with ``word`` (itself included)."""
         start = bisect.bisect_left(self.words, word)

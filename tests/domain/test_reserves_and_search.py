@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from app.domain.reserves import MATCH, NO_MATCH, ROUNDED, compare_with_usgs, format_mt, rows_for
-from app.domain.search import fold, matches
+from app.domain.matching import fold, matches
 
 
 def test_article_figures_against_usgs(dataset):

@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 
-from app.domain.search import SearchIndex, fold, matches
+from app.domain.matching import fold, matches
+from app.domain.search import SearchIndex
 
 
 @pytest.fixture(scope="module")

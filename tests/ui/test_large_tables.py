@@ -210,7 +210,9 @@ def test_the_index_after_updates_equals_a_fresh_one(big):
     index = SearchIndex(dataset)
     renamed = dataclasses.replace(dataset.companies[60], name="Quixotic Zephyr Holdings")
     gone = dataset.companies[61]
-    added = dataclasses.replace(dataset.companies[62], id="brand-new", name="Wobbleton Aerospace Corp.")
+    added = dataclasses.replace(dataset.companies[62], id="brand-new", name="Wobbleton Aerospace Corp.",
+                                name_zh="摇摆顿航空")
+    index.lookup("wobleton")  # the misspelling tables are made, so the updates must not leave them stale
     index.update("companies", renamed.id, renamed)
     index.update("companies", gone.id, None)
     index.update("companies", added.id, added)
@@ -223,6 +225,9 @@ def test_the_index_after_updates_equals_a_fresh_one(big):
         got = {(r.record_id, r.score, r.hits) for r in index.search(query)}
         assert got == {(r.record_id, r.score, r.hits) for r in fresh.search(query)}, query
     assert index.lookup(old_word.lower()) == fresh.lookup(old_word.lower())
+    assert index.lookup("摇摆") == fresh.lookup("摇摆") and index.lookup("摇摆")
+    # The vocabulary is updated in place (no sort of every word per edit) and equals a fresh one.
+    assert index._vocab.words == fresh._vocab.words and index._vocab._cjk == fresh._vocab._cjk
 
 
 def test_step_wise_matching_yields_and_finds_the_same(big):

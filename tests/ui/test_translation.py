@@ -193,7 +193,7 @@ def test_every_domain_word_the_window_translates_is_in_the_catalogue():
     from app.domain.listings import APRIL_28_LABEL, LIST_LABELS
     from app.domain.model import CHOICE_LABELS
     from app.domain.screening import CLEARED_EMPTY, CLEARED_GENERIC_ONLY, CLEARED_LEGAL_ONLY
-    from app.domain.search import LABELS
+    from app.domain.search_fields import LABELS
     from app.storage.bundled import load_bundled
     from app.storage.import_plan import targets
     from app.storage.paths import bundled_data_dir
