@@ -54,7 +54,7 @@ def run_from_args(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from app.storage.atomic import SaveError
     from app.storage.bundled import DataError
-    from app.storage.dataset_update import load_in_use
+    from app.storage.dataset_in_use import load_in_use
     from app.storage.paths import user_data_dir
     from app.storage.userdata import UserData
 

@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         return _fail(problem)
     from app.storage.bundled import DataError, load_bundled
-    from app.storage.paths import bundled_data_dir
+    from app.storage.dataset_in_use import choose_dataset
+    from app.storage.paths import bundled_data_dir, user_data_dir
 
     try:
         bundled = load_bundled(bundled_data_dir())
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(f"the bundled dataset cannot be loaded: {exc}")
         return _show_fatal(f"The bundled dataset cannot be loaded:\n\n{exc}")
     on = args.on or dt.date.today()
-    bundled, dataset_notes = _dataset_in_use(bundled, args.data_dir)
+    bundled, dataset_notes = choose_dataset(bundled, user_data_dir(args.data_dir))  # or a newer imported one
 
     if args.version:
         info = bundled.dataset.info
@@ -92,7 +93,6 @@ def main(argv: list[str] | None = None) -> int:
               f"schema {info.schema_version})")
         return 0
 
-    from app.storage.paths import user_data_dir
     from app.storage.userdata import UserData
 
     if args.screenshot:
@@ -120,19 +120,6 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         userdata.close()
-
-
-def _dataset_in_use(bundled, data_dir: str | None):
-    """The app's dataset, or a newer one the user imported (app/storage/dataset_update.py),
-    with what made an imported one unusable."""
-    from app.storage.paths import datasets_dir, user_data_dir
-
-    folder = user_data_dir(data_dir)
-    if not os.path.lexists(datasets_dir(folder)):  # none imported: the update code (20 ms of imports) not loaded
-        return bundled, []
-    from app.storage.dataset_update import choose_dataset
-
-    return choose_dataset(bundled, folder)
 
 
 def _export(userdata, directory: Path, on: dt.date, messages: list[str]) -> int:

@@ -40,7 +40,7 @@ def run_from_args(args: argparse.Namespace) -> int:
     from app.domain.screening import DEFAULT_THRESHOLD, screen
     from app.storage.atomic import SaveError
     from app.storage.bundled import DataError
-    from app.storage.dataset_update import load_in_use
+    from app.storage.dataset_in_use import load_in_use
     from app.storage.paths import user_data_dir
     from app.storage.screening_io import NameListError, read_names, write_report
     from app.storage.userdata import UserData

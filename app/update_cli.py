@@ -47,7 +47,8 @@ def preview_lines(update, preview) -> list[str]:
 def run_from_args(args: argparse.Namespace) -> int:
     from app.domain.dataset_diff import preview_update
     from app.storage.bundled import DataError
-    from app.storage.dataset_update import UpdateError, apply_update, load_in_use, read_update, refuse_unless_newer
+    from app.storage.dataset_in_use import load_in_use
+    from app.storage.dataset_update import UpdateError, apply_update, read_update, refuse_unless_newer
     from app.storage.paths import user_data_dir
     from app.storage.userdata import UserData
 

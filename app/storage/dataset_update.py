@@ -200,14 +200,6 @@ def choose_dataset(bundled: Bundled, data_dir: Path) -> tuple[Bundled, list[str]
     return bundled, notes
 
 
-def load_in_use(data_dir: Path) -> tuple[Bundled, list[str]]:
-    """The app's dataset, or a newer imported one (see choose_dataset). Raises DataError or
-    FileNotFoundError when the app's own dataset cannot be loaded."""
-    from app.storage.paths import bundled_data_dir
-
-    return choose_dataset(load_bundled(bundled_data_dir()), data_dir)
-
-
 # ------------------------------------------------------------------------- applying
 
 def apply_update(userdata, update: UpdateFile, *, clock=None) -> list[Rejected]:

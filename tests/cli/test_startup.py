@@ -170,3 +170,46 @@ def test_screenshot_copy_skips_what_is_not_a_regular_file(tmp_path):
     assert copied == ["backups/one.json", "link.txt", "userdata.json"]
     assert not (tmp_path / "copy" / "link.txt").is_symlink()
     assert (tmp_path / "elsewhere.txt").read_text() == "linked"
+
+
+FIRST_PAINT_PROBE = """
+import sys
+from app.ui.main_window import MainWindow
+paint = MainWindow.paintEvent
+def first(self, event):
+    if self._first_paint:  # what the real start-up has loaded when the window first paints
+        print('UPDATE', 'app.storage.dataset_update' in sys.modules, 'RESERVES', 'app.ui.reserves_tab' in sys.modules,
+              'DATASET', self.workspace.info.dataset_version, flush=True)
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        QTimer.singleShot(30, lambda: print('TABS', len(self.built_tabs()), flush=True))
+        QTimer.singleShot(60, QApplication.quit)
+    paint(self, event)
+MainWindow.paintEvent = first
+from app.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_first_frame_loads_neither_the_update_code_nor_the_reserves_tab(tmp_path):
+    """`curbwatch` as a user starts it: until the window first paints, neither the dataset-update
+    code (nothing imported) nor the Reserves tab's module is loaded; the tabs are built after.
+    With an imported dataset in the data folder the update code is loaded, and that dataset used."""
+    data = tmp_path / "data"
+    env = dict(os.environ, CURBWATCH_DATA_DIR=str(data), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE], cwd=REPO, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("UPDATE False RESERVES False DATASET "), result.stdout
+    assert "TABS 3" in lines[1:], result.stdout
+
+    from tests.update_files import build_zip
+
+    imported = subprocess.run([sys.executable, "-m", "app", "--import-dataset", str(build_zip(tmp_path / "u.zip"))],
+                              cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert imported.returncode == 0, imported.stderr
+    result = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE], cwd=REPO, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "UPDATE True RESERVES False DATASET 2026.12.2", result.stdout

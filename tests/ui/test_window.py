@@ -114,32 +114,6 @@ print(before, 'pyqtgraph' in sys.modules, w.reserves.chart.bar_count())
     assert result.stdout.split() == ["False", "True", "11"]  # MCS 2026: 11 countries with reserves
 
 
-def test_the_first_frame_loads_neither_the_update_code_nor_the_reserves_tab(user_data_dir):
-    """Start-up imports what the first frame shows: with no imported dataset the dataset-update
-    code is not loaded, and the Reserves tab's module only when that tab is built."""
-    code = """
-import sys, datetime as dt
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from app.main import _dataset_in_use
-from app.storage.bundled import load_bundled
-from app.storage.paths import bundled_data_dir
-from app.storage.userdata import UserData
-from app.ui.controller import EditController
-from app.ui.main_window import MainWindow
-bundled, notes = _dataset_in_use(load_bundled(bundled_data_dir()), sys.argv[1])
-userdata = UserData(sys.argv[1], bundled); userdata.open()
-w = MainWindow(EditController(userdata), dt.date(2026, 11, 29))
-print('app.storage.dataset_update' in sys.modules, 'app.ui.reserves_tab' in sys.modules, notes)
-w.show(); app.processEvents(); app.processEvents()
-print('app.ui.reserves_tab' in sys.modules, len(w.built_tabs()))
-"""
-    result = subprocess.run([sys.executable, "-c", code, str(user_data_dir)], cwd=REPO, capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["False False []", "True 3"]
-
-
 def test_every_column_starts_wide_enough_for_its_header(make_window):
     """A column's default width shows its whole header, sort arrow included (the Elements tab's
     "Symbol" was cut to "Symbo"), and View > Reset layout returns to those widths."""
