@@ -89,7 +89,6 @@ class MainWindow(QMainWindow):
         self.status_date = DateLineEdit(required=True, label=tr("Status date"))
         self.status_date.set_value(on)
         self.status_date.setMaximumWidth(170)
-        self.status_date.returnPressed.connect(self._on_date_typed)
         self.status_date.editingFinished.connect(self._on_date_typed)
         self.status_date.picked.connect(lambda _text: self._on_date_typed())
         label.setBuddy(self.status_date)

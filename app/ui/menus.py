@@ -142,7 +142,7 @@ def _fill_columns(window, menu: QMenu) -> None:
     menu.clear()
     tab = window.current_tab()
     table = tab.table
-    auto = set(getattr(tab, "auto_columns", ("usgs",) if tab is window.reserves else ()))
+    auto = set(tab.auto_columns)
     for index, column in enumerate(tab.model.columns()):
         if column.key in auto:
             continue

@@ -27,6 +27,8 @@ ASC = Qt.SortOrder.AscendingOrder
 
 
 class RecordTab(QWidget):
+    auto_columns: tuple[str, ...] = ()  # columns the tab shows or hides itself (none here)
+
     def __init__(self, kind: Kind, columns: tuple[Column, ...], html: Callable, placeholder: str, controller,
                  on: dt.date, parent: QWidget | None = None, *, index: Callable[[], Any] | None = None) -> None:
         super().__init__(parent)

@@ -90,6 +90,7 @@ def _combo(name: str, items: list[tuple[str, str]], *, narrow: bool = False) -> 
 
 class ReservesTab(QWidget):
     kind = RESERVES
+    auto_columns = ("usgs",)  # shown or hidden by the tab (with the article's figures), not by View > Show columns
 
     def __init__(self, controller, on: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -123,7 +123,7 @@ class ViewState:
         keys = [c.key for c in columns]
         header = tab.table.horizontalHeader()
         sort = (keys[header.sortIndicatorSection()], header.sortIndicatorOrder())
-        auto = tuple(getattr(tab, "auto_columns", ("usgs",) if key == "reserves" else ()))
+        auto = tuple(tab.auto_columns)
         made = getattr(tab.table, "default_widths", {})  # as set_default_widths gave them (header text)
         widths = {c.key: made.get(i, c.width) for i, c in enumerate(columns)}
         self.tables[key] = TableState(tab.table, keys, widths, sort, auto)
