@@ -22,7 +22,7 @@ from app.domain.status import measure_events, measures_of, record_status
 from app.storage.view_export import write_shared
 from app.ui.html import Markup, br, esc, join, tag
 from app.ui.i18n import confidence, tr, tr_msg
-from app.ui.status_text import data_age_text, event_text, lists_text, status_text
+from app.ui.status_text import data_age_text, dated_text, event_text, lists_text, status_text
 
 SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)  # points, tried in turn until the brief fits one page
 MARGIN_MM = 14.0
@@ -36,11 +36,13 @@ def _source(source: Source) -> Markup:
 def _facts(record) -> list[tuple[str, object]]:
     if isinstance(record, Company):
         facts: list[tuple[str, object]] = [(tr("On"), lists_text(record))]
-        for label, instrument, issued, effective in (
-                (tr("Export control list"), record.announcement, record.listed, record.effective),
-                (tr("Unreliable Entity List"), record.uel_announcement, record.uel_date, record.uel_effective)):
-            if issued is not None:
-                facts.append((label, _issued(instrument, issued, effective, tr("{text}, in force {date}"))))
+        for label, instrument, issued, effective, time in (
+                (tr("Export control list"), record.announcement, record.listed, record.effective,
+                 record.effective_time),
+                (tr("Unreliable Entity List"), record.uel_announcement, record.uel_date, record.uel_effective,
+                 record.uel_effective_time)):
+            if issued is not None:  # in the detail pane's words
+                facts.append((label, dated_text(instrument, issued, effective, time)))
         if record.name_zh:
             facts.append((tr("Chinese name"), record.name_zh))
         if record.aliases:
@@ -52,8 +54,7 @@ def _facts(record) -> list[tuple[str, object]]:
     if record.control_code and not record.control_code_confirmed:
         code = tr("{code} (unconfirmed)").format(code=code)
     facts = [(tr("Element"), f"{record.name} ({record.symbol}, Z={record.atomic_number}), {group}"),
-             (tr("Announcement"), _issued(record.announcement, record.announced, record.effective,
-                                          tr("{text}, effective {date}"))),
+             (tr("Announcement"), dated_text(record.announcement, record.announced, record.effective)),
              (tr("Control code"), code)]
     if record.items:
         facts.append((tr("Items covered"), record.items))
@@ -63,11 +64,6 @@ def _facts(record) -> list[tuple[str, object]]:
             percent=f"{'≈' if share.approximate else ''}{share.percent:g}%", basis=share.basis, year=year,
             confidence=confidence(share.confidence), source=share.source.title)))
     return facts
-
-
-def _issued(instrument: str, issued: dt.date, effective: dt.date | None, then: str) -> str:
-    text = tr("{announcement}, issued {date}").format(announcement=instrument, date=issued.isoformat())
-    return then.format(text=text, date=effective.isoformat()) if effective else text
 
 
 def brief_html(workspace, kind: str, record, on: dt.date, made: dt.date | None = None) -> str:

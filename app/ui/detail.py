@@ -15,7 +15,7 @@ from app.domain.model import CATEGORY_LABELS, EVENT_KIND_LABELS, MEASURE_LABELS,
 from app.domain.status import Status, measure_events, measures_of, record_status
 from app.ui.html import Markup, br, esc, join, styled, tag
 from app.ui.i18n import QT_TRANSLATE_NOOP, confidence, tr
-from app.ui.status_text import data_age_text, event_text, status_text
+from app.ui.status_text import data_age_text, dated_text, event_text, status_text
 from app.ui.theme import Theme
 
 # The bundled elements' names, for the catalogue: a Chinese reader gets 镓 beside "Gallium" in the
@@ -103,18 +103,7 @@ def _timelines(record: Company | Element, on: dt.date, theme: Theme, as_of: dt.d
 
 
 def _dated(announcement: str, issued: dt.date | None, effective: dt.date | None, time: str = "") -> Markup:
-    if issued is None:
-        return esc(tr("none"))
-    text = tr("{announcement}, issued {date}").format(announcement=announcement, date=issued.isoformat())
-    if effective is None:
-        text = tr("{text}; no separate in-force date recorded (taken as the issue date)").format(text=text)
-    elif effective != issued:
-        text = (tr("{text}, in force from {date} at {time}") if time else tr("{text}, in force from {date}")).format(
-            text=text, date=effective.isoformat(), time=time)
-    else:
-        text = (tr("{text}, in force the same day at {time}") if time else tr("{text}, in force the same day")).format(
-            text=text, time=time)
-    return esc(text)
+    return esc(dated_text(announcement, issued, effective, time) if issued is not None else tr("none"))
 
 
 def _data_age(on: dt.date, as_of: dt.date | None, theme: Theme) -> Markup:

@@ -132,3 +132,18 @@ def lists_text(company: Company) -> str:
         parts.append(tr("{list} ({announcement})").format(list=label, announcement=instrument)
                      if instrument else label)
     return tr("; ").join(parts)
+
+
+def dated_text(announcement: str, issued: dt.date, effective: dt.date | None, time: str = "") -> str:
+    """An instrument with its issue date and when it took effect (the same day, a later date, a time of
+    day), or that no separate in-force date is recorded: as the detail pane and the brief say it."""
+    text = tr("{announcement}, issued {date}").format(announcement=announcement, date=issued.isoformat())
+    if effective is None:
+        text = tr("{text}; no separate in-force date recorded (taken as the issue date)").format(text=text)
+    elif effective != issued:
+        text = (tr("{text}, in force from {date} at {time}") if time else tr("{text}, in force from {date}")).format(
+            text=text, date=effective.isoformat(), time=time)
+    else:
+        text = (tr("{text}, in force the same day at {time}") if time else tr("{text}, in force the same day")).format(
+            text=text, time=time)
+    return text

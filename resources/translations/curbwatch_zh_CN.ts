@@ -304,20 +304,12 @@
         <translation>所在名单</translation>
     </message>
     <message>
-        <source>{text}, in force {date}</source>
-        <translation>{text}，{date} 生效</translation>
-    </message>
-    <message>
         <source>Also known as</source>
         <translation>又名</translation>
     </message>
     <message>
         <source>{code} (unconfirmed)</source>
         <translation>{code}（未证实）</translation>
-    </message>
-    <message>
-        <source>{text}, effective {date}</source>
-        <translation>{text}，{date} 生效</translation>
     </message>
     <message>
         <source>China&apos;s share</source>

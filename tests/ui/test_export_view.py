@@ -161,3 +161,20 @@ def test_no_brief_for_a_reserve_row(window):
     window.tabs.setCurrentIndex(2)
     assert window.print_brief() is None and window.save_brief_pdf() is None
     assert "company or an element" in window.statusBar().currentMessage()
+
+
+def test_the_brief_dates_an_instrument_as_the_detail_pane_does(window):
+    """Issue and in-force dates, the time of day included, in the detail pane's words: the brief
+    used to drop the 12:01 of UEL No. 8 and word the same day differently."""
+    from app.ui.detail import company_html
+    from app.ui.theme import current
+
+    workspace = window.workspace
+    record = workspace.record("companies", "shield-ai-inc")
+    brief = brief_document(brief_html(workspace, "companies", record, ON)).toPlainText()
+    pane = brief_document(str(company_html(record, ON, current(), workspace.info.as_of))).toPlainText()
+    said = f"{record.uel_announcement}, issued 2025-04-09, in force from 2025-04-10 at 12:01 (midday)"
+    assert said in brief and said in pane
+    listed = workspace.record("companies", "high-point-aerotechnologies-llc")  # No. 21: issued and in force 4 Apr
+    brief = brief_document(brief_html(workspace, "companies", listed, ON)).toPlainText()
+    assert f"{listed.announcement}, issued 2025-04-04, in force the same day" in brief
