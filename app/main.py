@@ -12,9 +12,6 @@ from pathlib import Path
 
 from app import APP_ID, APP_NAME, __version__
 
-TAB_FILES = ("companies", "elements", "reserves")
-
-
 def _date_arg(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -224,6 +221,7 @@ def _render_tabs(app, bundled, data_dir: Path, directory: Path, on: dt.date) -> 
     from app.storage.userdata import UserData
     from app.ui.controller import EditController
     from app.ui.main_window import MainWindow
+    from app.ui.tabs import TAB_KEYS
 
     with tempfile.TemporaryDirectory(prefix="curbwatch-screenshot-") as scratch:
         copy = Path(scratch) / "data"
@@ -236,7 +234,7 @@ def _render_tabs(app, bundled, data_dir: Path, directory: Path, on: dt.date) -> 
             window.resize(1280, 800)
             window.show()
             try:
-                for index, name in enumerate(TAB_FILES):
+                for index, name in enumerate(TAB_KEYS):
                     window.tabs.setCurrentIndex(index)
                     for _ in range(5):
                         app.processEvents()

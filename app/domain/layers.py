@@ -29,7 +29,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = ("companies", "elements", "reserves")
+from app.domain.kinds import KIND_KEYS as KINDS  # the layer holds entries of each kind of record
 LAYER_SCHEMA_VERSION = 1
 
 

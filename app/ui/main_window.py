@@ -30,22 +30,17 @@ from app.ui.date_field import DateLineEdit
 from app.ui.detail import company_html, element_html
 from app.ui.global_search import GlobalSearch
 from app.ui.help import HelpDialog, about_the_data, shortcuts_html
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
+from app.ui.i18n import tr, tr_msg
 from app.ui.menus import build_menus
 from app.ui.messages import refusal_text
 from app.ui.record_tab import RecordTab
 from app.ui.save_feedback import SaveFeedback
 from app.ui.status_text import data_age_text
-from app.ui.tabs import Tabs
+from app.ui.tabs import TAB_KEYS, TABS, Tabs
 from app.ui.view_state import ViewState
 
 if TYPE_CHECKING:  # built after the first frame: its module (and the reserve figures') imported then
     from app.ui.reserves_tab import ReservesTab
-
-TABS = (("companies", QT_TRANSLATE_NOOP("", "Companies")), ("elements", QT_TRANSLATE_NOOP("", "Element restrictions")),
-        ("reserves", QT_TRANSLATE_NOOP("", "Reserves")))
-TAB_KEYS = tuple(key for key, _title in TABS)
-
 
 class MainWindow(QMainWindow):
     def __init__(self, controller: EditController, on: dt.date, parent: QWidget | None = None, *,

@@ -1,8 +1,14 @@
-"""The main window's tab widget."""
+"""The main window's tabs: which there are, in their order, and the tab widget."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
+
+from app.ui.i18n import QT_TRANSLATE_NOOP
+
+TABS = (("companies", QT_TRANSLATE_NOOP("", "Companies")), ("elements", QT_TRANSLATE_NOOP("", "Element restrictions")),
+        ("reserves", QT_TRANSLATE_NOOP("", "Reserves")))
+TAB_KEYS = tuple(key for key, _title in TABS)  # also the record kinds (app.domain.kinds) each tab shows
 
 
 class Tabs(QTabWidget):

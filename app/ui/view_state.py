@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QSplitter, QTableView
 
-TAB_KEYS = ("companies", "elements", "reserves")
+from app.ui.tabs import TAB_KEYS
+
 
 
 def _list(value: Any) -> list:
