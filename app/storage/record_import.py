@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.text import QT_TRANSLATE_NOOP, Msg
+from app.storage import user_file
 from app.storage.export import neutralise
 from app.storage.strict_json import LoadError, strict_json_loads
+from app.storage.user_file import UserFileProblem, decode_text, read_capped
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 10_000  # a hundred times the bundled data; more is a mistake or another kind of file
@@ -54,20 +56,9 @@ class SourceTable:
 def read_table(path: Path | str) -> SourceTable:
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} is {size} MB; an import may be at most {most} MB "
-                                                            "({rows} rows): split it."),
-                                      name=path.name, size=f"{size / 1024 / 1024:.0f}", most=MAX_BYTES // 1024 // 1024,
-                                      rows=f"{MAX_ROWS:,}"))
-        data = path.read_bytes()
-    except ImportFileError:
-        raise
-    except IsADirectoryError:
-        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{path} is a folder, not a file."), path=path)) from None
-    except OSError as exc:
-        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} cannot be read: {reason}."), name=path.name,
-                                  reason=exc.strerror or exc)) from None
+        data = read_capped(path, MAX_BYTES)
+    except UserFileProblem as problem:
+        raise ImportFileError(_refusal(problem, path.name, path)) from None
     return parse_table(data, path.name)
 
 
@@ -86,23 +77,37 @@ def parse_table(data: bytes, name: str) -> SourceTable:
 
 
 def _decode(data: bytes, name: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} is not valid UTF-16 text ({reason})."),
-                                      name=name, reason=exc.reason)) from None
-    if b"\x00" in data[:4096]:
-        raise ImportFileError(Msg(QT_TRANSLATE_NOOP("", "{name} looks like a binary file, not CSV or JSON text: save "
-                                                        "it as \"CSV UTF-8\"."), name=name))
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportFileError(Msg(QT_TRANSLATE_NOOP(
+        return decode_text(data)
+    except UserFileProblem as problem:
+        raise ImportFileError(_refusal(problem, name)) from None
+
+
+def _refusal(problem: UserFileProblem, name: str, path: Path | None = None) -> Msg:
+    """What the user is told when ``user_file`` refuses the file ``name``."""
+    facts = problem.facts
+    if problem.kind == user_file.TOO_BIG:
+        return Msg(QT_TRANSLATE_NOOP("", "{name} is {size} MB; an import may be at most {most} MB ({rows} rows): "
+                                         "split it."),
+                   name=name, size=f"{facts['size'] / 1024 / 1024:.0f}", most=MAX_BYTES // 1024 // 1024,
+                   rows=f"{MAX_ROWS:,}")
+    if problem.kind == user_file.FOLDER:
+        return Msg(QT_TRANSLATE_NOOP("", "{path} is a folder, not a file."), path=path or name)
+    if problem.kind == user_file.NOT_A_FILE:
+        return Msg(QT_TRANSLATE_NOOP("", "{name} is {what}: only regular files are read."), name=name,
+                   what=facts["what"])
+    if problem.kind == user_file.BAD_UTF16:
+        return Msg(QT_TRANSLATE_NOOP("", "{name} is not valid UTF-16 text ({reason})."), name=name,
+                   reason=facts["reason"])
+    if problem.kind == user_file.BINARY:
+        return Msg(QT_TRANSLATE_NOOP("", "{name} looks like a binary file, not CSV or JSON text: save it as "
+                                         "\"CSV UTF-8\"."), name=name)
+    if problem.kind == user_file.NOT_UTF8:
+        return Msg(QT_TRANSLATE_NOOP(
             "", "{name} is not UTF-8 text (byte 0x{byte} on line {line}), so names with accents or in Chinese would "
                 "come out wrong: save it as UTF-8 (in Excel: \"CSV UTF-8\"; in a text editor: encoding UTF-8) and "
-                "import it again."), name=name, byte=f"{data[exc.start]:02x}", line=line)) from None
+                "import it again."), name=name, byte=f"{facts['byte']:02x}", line=facts["line"])
+    return Msg(QT_TRANSLATE_NOOP("", "{name} cannot be read: {reason}."), name=name, reason=facts["reason"])
 
 
 def _delimiter(text: str) -> str:

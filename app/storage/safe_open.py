@@ -69,18 +69,20 @@ def _describe_mode(mode: int) -> str:
     return Msg(QT_TRANSLATE_NOOP("", "not a regular file"))
 
 
-def open_regular(path: Path | str, flags: int, mode: int = 0o644, *, max_links: int | None = None) -> int:
+def open_regular(path: Path | str, flags: int, mode: int = 0o644, *, max_links: int | None = None,
+                 follow_links: bool = False) -> int:
     """``os.open`` for a regular file in the data folder, never following a link and never
     blocking. Raises NotRegularFile for anything else (closing what was opened), and OSError
     as ``os.open`` does. ``max_links=1`` also refuses a file with a second hard link (a
-    writer that truncates must not reach a file elsewhere through one)."""
-    if sys.platform == "win32" and os.path.islink(path):  # pragma: no cover - Windows
+    writer that truncates must not reach a file elsewhere through one). ``follow_links`` is
+    for a file the user chose (outside the data folder): a link to a regular file is opened."""
+    if not follow_links and sys.platform == "win32" and os.path.islink(path):  # pragma: no cover - Windows
         raise NotRegularFile(path, describe_file(path))
     try:
-        fd = os.open(path, flags | _NOFOLLOW | _NONBLOCK | _CLOEXEC | _BINARY, mode)
+        fd = os.open(path, flags | (0 if follow_links else _NOFOLLOW) | _NONBLOCK | _CLOEXEC | _BINARY, mode)
     except OSError as exc:
         # O_NOFOLLOW on a link fails with ELOOP (EMLINK on FreeBSD): say what it is.
-        if exc.errno in (_errno.ELOOP, _errno.EMLINK) and os.path.islink(path):
+        if not follow_links and exc.errno in (_errno.ELOOP, _errno.EMLINK) and os.path.islink(path):
             raise NotRegularFile(path, describe_file(path)) from None
         raise
     try:

@@ -20,8 +20,10 @@ from pathlib import Path
 
 from app.domain.screening import ScreeningRun
 from app.domain.text import QT_TRANSLATE_NOOP, Msg
+from app.storage import user_file
 from app.storage.atomic import atomic_write_bytes, classify_oserror
 from app.storage.export import csv_bytes
+from app.storage.user_file import UserFileProblem, decode_text, read_capped
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_NAMES = 100_000
@@ -49,45 +51,38 @@ class NameList:
     blank_lines: int = 0
 
 
-def _decode(data: bytes, where: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} is not valid UTF-16 text ({reason})."),
-                                    where=where, reason=exc.reason)) from None
-    if b"\x00" in data[:4096]:
-        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} looks like a binary file (a spreadsheet such as "
-                                                      ".xlsx?): save it as CSV (UTF-8) or as a text file, one name a "
-                                                      "line."), where=where))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{where} is not UTF-8 text (byte 0x{byte:02x} on line {line}): "
-                                                      "save it as UTF-8 (in Excel: \"CSV UTF-8\"; in a text editor: "
-                                                      "encoding UTF-8)."), where=where, byte=data[exc.start],
-                                line=line)) from None
+def _refusal(problem: UserFileProblem, where: str | Path) -> Msg:
+    """What the user is told when ``user_file`` refuses the name list ``where``."""
+    facts = problem.facts
+    if problem.kind == user_file.TOO_BIG:
+        return Msg(QT_TRANSLATE_NOOP("", "{path} is {mb:.0f} MB; a name list may be at most {cap} MB ({names:,} "
+                                         "names): split it."),
+                   path=where, mb=facts["size"] / 1024 / 1024, cap=MAX_BYTES // 1024 // 1024, names=MAX_NAMES)
+    if problem.kind == user_file.FOLDER:
+        return Msg(QT_TRANSLATE_NOOP("", "{path} is a folder, not a file."), path=where)
+    if problem.kind == user_file.NOT_A_FILE:
+        return Msg(QT_TRANSLATE_NOOP("", "{name} is {what}: only regular files are read."), name=where,
+                   what=facts["what"])
+    if problem.kind == user_file.BAD_UTF16:
+        return Msg(QT_TRANSLATE_NOOP("", "{where} is not valid UTF-16 text ({reason})."), where=str(where),
+                   reason=facts["reason"])
+    if problem.kind == user_file.BINARY:
+        return Msg(QT_TRANSLATE_NOOP("", "{where} looks like a binary file (a spreadsheet such as .xlsx?): save it "
+                                         "as CSV (UTF-8) or as a text file, one name a line."), where=str(where))
+    if problem.kind == user_file.NOT_UTF8:
+        return Msg(QT_TRANSLATE_NOOP("", "{where} is not UTF-8 text (byte 0x{byte:02x} on line {line}): save it as "
+                                         "UTF-8 (in Excel: \"CSV UTF-8\"; in a text editor: encoding UTF-8)."),
+                   where=str(where), byte=facts["byte"], line=facts["line"])
+    return Msg(QT_TRANSLATE_NOOP("", "cannot read {path}: {reason}"), path=where, reason=facts["reason"])
 
 
 def read_text(path: Path | str) -> str:
     """A name list's text: size-capped, decoded (UTF-8 with or without BOM, UTF-16 with BOM)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{path} is {mb:.0f} MB; a name list may be at most "
-                                                          "{cap} MB ({names:,} names): split it."),
-                                    path=path, mb=size / 1024 / 1024, cap=MAX_BYTES // 1024 // 1024, names=MAX_NAMES))
-        data = path.read_bytes()
-    except NameListError:
-        raise
-    except IsADirectoryError:
-        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "{path} is a folder, not a file."), path=path)) from None
-    except OSError as exc:
-        raise NameListError(Msg(QT_TRANSLATE_NOOP("", "cannot read {path}: {reason}"), path=path,
-                                reason=exc.strerror or str(exc))) from None
-    return _decode(data, str(path))
+        return decode_text(read_capped(path, MAX_BYTES))
+    except UserFileProblem as problem:
+        raise NameListError(_refusal(problem, path)) from None
 
 
 def file_columns(path: Path | str) -> list[str]:
