@@ -27,7 +27,6 @@ from app.domain.model import CATEGORY_LABELS
 from app.domain.records import RecordError, parse_source
 from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.domain.workspace import EditError, Workspace
-from app.storage.export import export_tables
 from app.storage.record_import import SourceTable
 
 ID = "id"
@@ -343,11 +342,6 @@ def _row_change(workspace: Workspace, kind: Kind, convert: _Converter, where: st
         return None
     entry = workspace.entry_for_record(kind.key, record_id, new)
     return RowChange(where, "change", record_id, workspace.label(kind.key, record_id), tuple(fields), entry, new)
-
-
-def export_columns(workspace: Workspace, kind_key: str) -> list[str]:
-    """The columns ``--export`` writes for a kind (to tell computed columns from unknown ones)."""
-    return export_tables(workspace, dt.date.today())[f"{kind_key}.csv"][0]
 
 
 # The words Kind.unique_what holds (and "name" for a kind without one), for the catalogue.

@@ -139,12 +139,6 @@ class SearchFilterProxy(QAbstractProxyModel):
         self._sort_role = role
         self.invalidate()
 
-    def sortRole(self) -> int:  # noqa: N802 - Qt name
-        return self._sort_role
-
-    def setDynamicSortFilter(self, _enable: bool) -> None:  # noqa: N802 - always dynamic
-        pass
-
     def sortColumn(self) -> int:  # noqa: N802 - Qt name
         return self._column
 

@@ -29,9 +29,6 @@ class Theme:
     chart_fg: str
     banners: dict[str, tuple[str, str]]  # level -> (background, text)
 
-    def qcolor(self, name: str) -> QColor:
-        return QColor(getattr(self, name))
-
     def status_color(self, kind: str) -> QColor | None:
         colour = self.status.get(kind)
         return QColor(colour) if colour else None
