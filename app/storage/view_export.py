@@ -101,14 +101,17 @@ def view_xlsx(workspace: Workspace, view: View, exported: dt.datetime | None = N
                       creator=f"{APP_NAME} {__version__}")
 
 
-def format_of(path: Path | str, chosen: str | None = None) -> str:
-    """The format a path asks for by its suffix, else ``chosen``; ValueError for neither."""
+def format_of(path: Path | str, chosen: str | None = None, formats: tuple[str, ...] = FORMATS) -> str:
+    """The format a path asks for by its suffix, else ``chosen``, of ``formats`` (the view's by
+    default; the chart export passes its own); ValueError naming the endings for neither."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix in FORMATS:
+    if suffix in formats:
         return suffix
-    if chosen in FORMATS:
+    if chosen in formats:
         return chosen
-    raise ValueError(f"{Path(path).name}: choose a file ending in .csv, .json or .xlsx")
+    endings = [f".{fmt}" for fmt in formats]
+    listed = f"{', '.join(endings[:-1])} or {endings[-1]}" if len(endings) > 1 else endings[0]
+    raise ValueError(f"{Path(path).name}: choose a file ending in {listed}")
 
 
 def view_bytes(workspace: Workspace, view: View, fmt: str) -> bytes:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.domain.chart_data import ChartData, provenance_lines
 from app.storage.atomic import SaveError
-from app.storage.view_export import write_shared
+from app.storage.view_export import format_of, write_shared
 from app.ui import theme as themes
 from app.ui.chart import ReserveChart
 from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
@@ -179,19 +179,10 @@ def chart_bytes(workspace, data: ChartData, fmt: str) -> bytes:
     raise ValueError(f"unknown chart format {fmt!r}: choose png or svg")
 
 
-def format_of(path: Path | str, chosen: str | None = None) -> str:
-    suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix in FORMATS:
-        return suffix
-    if chosen in FORMATS:
-        return chosen
-    raise ValueError(f"{Path(path).name}: choose a file ending in .png or .svg")
-
-
 def write_chart(path: Path | str, workspace, data: ChartData, fmt: str | None = None) -> Path:
     """Write the chart to ``path`` (the format from its suffix, else ``fmt``); ValueError for
     neither, SaveError or OSError when it cannot be written."""
-    return write_shared(path, chart_bytes(workspace, data, format_of(path, fmt)))
+    return write_shared(path, chart_bytes(workspace, data, format_of(path, fmt, FORMATS)))
 
 
 # --- the window's dialogs -------------------------------------------------------------------
@@ -210,7 +201,7 @@ def export_chart_to(window, path: str | Path, fmt: str | None = None, tab=None) 
     tab = tab or window.reserves
     path = Path(path)
     try:
-        fmt = format_of(path, fmt)
+        fmt = format_of(path, fmt, FORMATS)
         if path.suffix.lower().lstrip(".") != fmt:
             path = path.with_name(f"{path.name}.{fmt}")
         written = write_chart(path, window.workspace, tab.chart_data(), fmt)

@@ -117,6 +117,15 @@ def test_format_comes_from_the_suffix_or_the_choice():
     assert format_of("view", "json") == "json"
     with pytest.raises(ValueError, match=r"\.csv, \.json or \.xlsx"):
         format_of("view.txt")
+    with pytest.raises(ValueError) as refused:
+        format_of("view.txt")
+    assert str(refused.value) == "view.txt: choose a file ending in .csv, .json or .xlsx"
+    # the chart export's formats and message, from the same function
+    assert format_of("a/chart.SVG", None, ("png", "svg")) == "svg" and format_of("c", "png", ("png", "svg")) == "png"
+    with pytest.raises(ValueError) as refused:
+        format_of("chart.xlsx", "csv", ("png", "svg"))
+    assert str(refused.value) == "chart.xlsx: choose a file ending in .png or .svg"
+    assert "ending in .zip" in str(pytest.raises(ValueError, format_of, "pack.tar", None, ("zip",)).value)
 
 
 def test_xlsx_writer_edges():

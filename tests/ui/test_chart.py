@@ -260,6 +260,7 @@ def test_png_export_says_it_includes_local_edits(tab, qtbot, tmp_path):
     assert any("Chart not exported" in t for t in window.banner_texts())
     assert export_chart_to(window, tmp_path / "chart.pdf") is None  # neither PNG nor SVG
     assert not (tmp_path / "chart.pdf").exists()
+    assert any("chart.pdf: choose a file ending in .png or .svg" in t for t in window.banner_texts())
 
 
 def test_file_menu_exports_the_chart_and_an_evidence_pack(tab, qtbot, tmp_path, monkeypatch):
