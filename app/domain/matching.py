@@ -92,7 +92,7 @@ class Word:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of ``text`` (NFKD also turns full-width letters into ASCII)."""
-    if text.isascii():  # NFKD leaves ASCII as it is, and it has no combining marks
+    if type(text) is str and text.isascii():  # NFKD leaves ASCII as it is, with no combining marks
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

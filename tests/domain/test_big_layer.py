@@ -199,3 +199,8 @@ def _fold_decomposing(text):
                                   "Ångström Œuvre", "ＡＢＣ", "Straße", "İstanbul", "中国有限公司"])
 def test_folding_ascii_text_is_what_decomposing_it_gives(text):
     assert fold(text) == _fold_decomposing(text)
+
+
+def test_folding_what_is_not_text_fails_as_before():
+    with pytest.raises(TypeError):
+        fold(None)
