@@ -85,13 +85,10 @@ def _record_values(record: Any, on: dt.date) -> dict[str, frozenset[str]]:
     return {}
 
 
-def _passes(values: Mapping[str, set[str]], chosen: Mapping[str, set[str]], skip: str = "") -> bool:
+def passes(values: Mapping[str, set[str]], chosen: Mapping[str, set[str]], skip: str = "") -> bool:
+    """Whether a record with these ``record_values`` has, in every facet with a choice (but
+    ``skip``), at least one chosen value: the facet bar's filter and the counts' condition."""
     return all(not picked or values.get(key, set()) & picked for key, picked in chosen.items() if key != skip)
-
-
-def filter_records(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set[str]]) -> list[Any]:
-    """Records having, in every facet with a choice, at least one chosen value."""
-    return [r for r in records if _passes(record_values(r, on), chosen)]
 
 
 def facets(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set[str]] | None = None) -> list[Facet]:
@@ -121,7 +118,7 @@ def facets(records: Sequence[Any], on: dt.date, chosen: Mapping[str, set[str]] |
     for key, label, options in layout:
         counts: Counter[str] = Counter()
         for v, n in values:
-            if _passes(v, chosen, skip=key):
+            if passes(v, chosen, skip=key):
                 for value in v.get(key, ()):
                     counts[value] += n
         counted = tuple(FacetValue(value, text, counts[value]) for value, text in options)

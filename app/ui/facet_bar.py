@@ -10,7 +10,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
-from app.domain.facets import facets, record_values
+from app.domain.facets import Facet, facets, passes, record_values
 from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 
 ALL = ""
@@ -32,7 +32,8 @@ class FacetBar(QWidget):
         self.combos: dict[str, QComboBox] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for facet in facets(records(), on):
+        found = facets(records(), on)
+        for facet in found:
             combo = QComboBox()
             combo.setAccessibleName(tr(FILTER_NAMES[facet.key]) if facet.key in FILTER_NAMES
                                     else tr("Filter by {facet}").format(facet=tr(facet.label).lower()))
@@ -42,7 +43,7 @@ class FacetBar(QWidget):
             combo.currentIndexChanged.connect(self._on_choice)
             layout.addWidget(combo)
             self.combos[facet.key] = combo
-        self.refresh()
+        self._fill(found)
 
     def chosen(self) -> dict[str, set[str]]:
         return {key: {combo.currentData()} for key, combo in self.combos.items() if combo.currentData()}
@@ -66,8 +67,7 @@ class FacetBar(QWidget):
         on = self.on
 
         def keep(record: Any) -> bool:
-            values = record_values(record, on)
-            return all(values.get(key, set()) & picked for key, picked in chosen.items())
+            return passes(record_values(record, on), chosen)
 
         return keep
 
@@ -78,8 +78,11 @@ class FacetBar(QWidget):
 
     def refresh(self) -> None:
         """Recount every value (the data, the date or another facet changed)."""
-        chosen = self.chosen()
-        for facet in facets(self._records(), self.on, chosen):
+        self._fill(facets(self._records(), self.on, self.chosen()))
+
+    def _fill(self, found: list[Facet]) -> None:
+        """Each combo's values with their counts, keeping its choice."""
+        for facet in found:
             combo = self.combos.get(facet.key)
             if combo is None:
                 continue

@@ -48,6 +48,24 @@ def test_facets_show_counts_and_filter(make_window):
     assert tab.proxy.rowCount() == tab.model.rowCount()
 
 
+def test_a_facet_bar_counts_its_records_once_when_made(qtbot, dataset, monkeypatch):
+    from app.ui import facet_bar
+
+    counted = []
+    real = facet_bar.facets
+    monkeypatch.setattr(facet_bar, "facets", lambda *args: counted.append(args) or real(*args))
+    bar = facet_bar.FacetBar(lambda: dataset.companies, ON)
+    qtbot.addWidget(bar)
+    assert len(counted) == 1
+    texts = {key: [combo.itemText(i) for i in range(combo.count())] for key, combo in bar.combos.items()}
+    assert texts["list"][0] == "List: all" and len(texts["status"]) > 2
+    bar.refresh()  # counting again gives what the bar was made with
+    assert texts == {key: [combo.itemText(i) for i in range(combo.count())] for key, combo in bar.combos.items()}
+    assert bar.choose("list", "uel") and len(counted) == 3
+    keep = bar.predicate()
+    assert {c.id for c in dataset.companies if keep(c)} == {c.id for c in dataset.companies if c.uel_date is not None}
+
+
 def test_links_open_records_and_list_an_announcement(make_window):
     window = make_window(ON)
     tab = window.companies
