@@ -53,7 +53,7 @@ def run_from_args(args: argparse.Namespace) -> int:
     if out.resolve() == source.resolve():
         return _fail(f"the report would overwrite the list itself ({source}); choose another --out")
     try:
-        names = read_names(source)
+        names = read_names(source, pipes=True)  # `--screen <(cmd)`: a pipe the user made
     except NameListError as exc:
         return _fail(str(exc))
     try:

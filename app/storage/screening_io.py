@@ -76,11 +76,12 @@ def _refusal(problem: UserFileProblem, where: str | Path) -> Msg:
     return Msg(QT_TRANSLATE_NOOP("", "cannot read {path}: {reason}"), path=where, reason=facts["reason"])
 
 
-def read_text(path: Path | str) -> str:
-    """A name list's text: size-capped, decoded (UTF-8 with or without BOM, UTF-16 with BOM)."""
+def read_text(path: Path | str, *, pipes: bool = False) -> str:
+    """A name list's text: size-capped, decoded (UTF-8 with or without BOM, UTF-16 with BOM);
+    ``pipes``: a named pipe is read too (the command line), else refused (the window)."""
     path = Path(path)
     try:
-        return decode_text(read_capped(path, MAX_BYTES))
+        return decode_text(read_capped(path, MAX_BYTES, pipes=pipes))
     except UserFileProblem as problem:
         raise NameListError(_refusal(problem, path)) from None
 
@@ -90,12 +91,13 @@ def file_columns(path: Path | str) -> list[str]:
     return csv_columns(read_text(path))
 
 
-def read_names(path: Path | str, *, column: str | None = None, csv_format: bool | None = None) -> NameList:
+def read_names(path: Path | str, *, column: str | None = None, csv_format: bool | None = None,
+               pipes: bool = False) -> NameList:
     """Names from a file. ``column`` picks a CSV column by header or 1-based number; without it a
     ``name`` column is used. ``csv_format`` None decides from the suffix (.csv, .tsv) or a first
     line with a ``name`` cell."""
     path = Path(path)
-    text = read_text(path)
+    text = read_text(path, pipes=pipes)
     if csv_format is None:
         csv_format = column is not None or path.suffix.casefold() in (".csv", ".tsv") or _has_name_cell(text)
     return parse_names(text, csv_format=csv_format, column=column, where=str(path))

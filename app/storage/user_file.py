@@ -14,6 +14,7 @@ failed and ``facts`` holds what the message needs.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from app.storage.safe_open import NotRegularFile, open_regular
@@ -38,9 +39,20 @@ class UserFileProblem(ValueError):
         self.facts = facts
 
 
-def read_capped(path: Path | str, max_bytes: int) -> bytes:
+def read_capped(path: Path | str, max_bytes: int, *, pipes: bool = False) -> bytes:
     """The bytes of the regular file ``path``, refused (UserFileProblem) if it is bigger than
-    ``max_bytes``, a folder, a pipe, device or socket, or cannot be read."""
+    ``max_bytes``, a folder, a pipe, device or socket, or cannot be read. ``pipes``: a named
+    pipe is read to its end too (the command line: ``curbwatch --screen <(cmd)`` is a pipe the
+    user made to be read; in the window a pipe would hang it)."""
+    if pipes and _is_fifo(path):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise UserFileProblem(UNREADABLE, reason=exc.strerror or str(exc)) from None
+        if len(data) > max_bytes:
+            raise UserFileProblem(TOO_BIG, size=len(data))
+        return data
     try:
         fd = open_regular(path, os.O_RDONLY, follow_links=True)
     except NotRegularFile as exc:
@@ -62,6 +74,13 @@ def read_capped(path: Path | str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:  # it grew after fstat
         raise UserFileProblem(TOO_BIG, size=len(data))
     return data
+
+
+def _is_fifo(path: Path | str) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def decode_text(data: bytes) -> str:

@@ -126,3 +126,26 @@ def test_screen_runs_without_qt(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "1 possible match for 1 name, 0 cleared" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no named pipes in the Windows file system")
+def test_a_pipe_the_user_made_is_read_on_the_command_line(tmp_path, capsys):
+    """`curbwatch --screen <(cmd) --out report.csv`: the command line reads a named pipe to its end
+    (the window refuses one, since it would hang there: tests/storage/test_user_file.py)."""
+    import os
+    import threading
+
+    fifo = tmp_path / "names.fifo"
+    os.mkfifo(fifo)
+
+    def write():
+        with open(fifo, "wb") as handle:
+            handle.write("\n".join(LIST).encode() + b"\n")
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    code, out, err = _screen(capsys, fifo, "--out", tmp_path / "report.csv", "--on", "2025-12-01")
+    writer.join(timeout=10)
+    assert code == 0, err
+    assert out.startswith("Curbwatch: screened 5 names: 3 possible matches for 3 names, 2 cleared")
+    assert [r["input"] for r in _report(tmp_path / "report.csv")] == LIST
