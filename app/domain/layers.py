@@ -26,6 +26,8 @@ a bundled dataset under the layer is then field by field:
 from __future__ import annotations
 
 import copy
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +60,21 @@ def copy_json(value: Any) -> Any:
     if cls in _ATOMIC:
         return value
     return copy.deepcopy(value)
+
+
+@contextmanager
+def collector_paused():
+    """No cyclic garbage collection while a whole layer is read or merged (usable as a decorator):
+    the objects made then stay alive, and with a large layer the collections their allocations
+    set off were a third of the time. Reference counting frees memory as before; cycles are
+    collected once it is back on (it stays off if it was off)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def empty_layer(base_dataset_version: str = "") -> dict[str, Any]:

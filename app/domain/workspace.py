@@ -50,6 +50,7 @@ class Workspace:
         self.replace_layer(layer)
 
     # --- loading --------------------------------------------------------------------------
+    @L.collector_paused()
     def replace_layer(self, layer: dict[str, Any] | None, *, owned: bool = False) -> list[Rejected]:
         """Use ``layer`` (from disk, a backup, or empty). Entries that are malformed or whose merged
         record does not validate are left out and listed in ``rejected``. ``owned``: ``layer`` is
@@ -130,8 +131,7 @@ class Workspace:
         cached = self._lists[kind]
         if cached is None:
             states = self._states[kind]
-            cached = [states[i].record for i in self._order(kind)]
-            self._lists[kind] = cached
+            cached = self._lists[kind] = [states[i].record for i in self._order(kind)]
         return cached
 
     def record(self, kind: str, record_id: str) -> Any:

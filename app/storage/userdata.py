@@ -11,15 +11,14 @@ rewrites the whole file (a moment later, off the typing path).
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app import __version__
 from app.domain.text import QT_TRANSLATE_NOOP, Msg
-from app.domain.layers import KINDS, LAYER_SCHEMA_VERSION, drop_malformed_entries, empty_layer, validate_layer_shape
+from app.domain.layers import (KINDS, LAYER_SCHEMA_VERSION, collector_paused, drop_malformed_entries, empty_layer,
+                               validate_layer_shape)
 from app.domain.workspace import Rejected, Workspace
 from app.storage.atomic import SaveError
 from app.storage.backups import BackupEntry
@@ -129,7 +128,7 @@ class UserData:
         return not self.read_only
 
     def _load(self, report: OpenReport, *, keep_unchanged: bool = False) -> OpenReport:
-        with _collector_paused():
+        with collector_paused():  # the file's JSON and the merge
             return self._load_now(report, keep_unchanged=keep_unchanged)
 
     def _load_now(self, report: OpenReport, *, keep_unchanged: bool) -> OpenReport:
@@ -322,21 +321,6 @@ class UserData:
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
-
-
-@contextmanager
-def _collector_paused():
-    """No cyclic garbage collection while a layer is read and merged: the objects made then
-    all stay alive, and with a large layer the collections the allocations set off were a
-    third of the time (memory is freed by reference counting as before; cycles are collected
-    once it is back on)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _more(count: int, shown: int = 10) -> Msg | str:

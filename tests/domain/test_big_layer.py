@@ -204,3 +204,21 @@ def test_folding_ascii_text_is_what_decomposing_it_gives(text):
 def test_folding_what_is_not_text_fails_as_before():
     with pytest.raises(TypeError):
         fold(None)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_as_it_was_after_a_merge(bundled, enabled):
+    import gc
+
+    ws = workspace(bundled)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        ws.replace_layer(big_layer(bundled, 100))
+        assert gc.isenabled() is enabled
+        with pytest.raises(ZeroDivisionError), L.collector_paused():
+            assert not gc.isenabled()
+            raise ZeroDivisionError
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
