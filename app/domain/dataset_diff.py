@@ -22,6 +22,7 @@ from typing import Any
 from app.domain.kinds import KIND_KEYS, kind_of
 from app.domain.model import DatasetInfo, Edition
 from app.domain.states import Rejected
+from app.domain.text import QT_TRANSLATE_NOOP
 from app.domain.workspace import Workspace
 
 SOURCES = "sources"  # the "kind" of a source of reserve figures (an edition) in a diff
@@ -80,7 +81,7 @@ def _item_text(item: Any) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return "Reserve source" if kind == SOURCES else kind_of(kind).label
+    return QT_TRANSLATE_NOOP("", "Reserve source") if kind == SOURCES else kind_of(kind).label
 
 
 def _list_change(before: list, after: list) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.domain.model import Edition, Reserve
+from app.domain.text import QT_TRANSLATE_NOOP
 
 MATCH, ROUNDED, NO_MATCH, NO_DATA = "match", "rounded", "no_match", "no_data"
 
@@ -191,11 +192,13 @@ class Unit:
 
 # 1 long ton = 2,240 lb and 1 short ton = 2,000 lb, with 1 lb = 0.45359237 kg exactly.
 UNITS: dict[str, Unit] = {u.key: u for u in (
-    Unit("t", "t", "metric tons", Decimal(1), True),
-    Unit("kt", "kt", "thousand metric tons", Decimal(1_000), True),
-    Unit("Mt", "Mt", "million metric tons", Decimal(1_000_000), True),
-    Unit("long-tons", "long tons", "long tons (2,240 lb)", Decimal("1.0160469088"), False),
-    Unit("short-tons", "short tons", "short tons (2,000 lb)", Decimal("0.90718474"), False),
+    Unit("t", "t", QT_TRANSLATE_NOOP("", "metric tons"), Decimal(1), True),
+    Unit("kt", "kt", QT_TRANSLATE_NOOP("", "thousand metric tons"), Decimal(1_000), True),
+    Unit("Mt", "Mt", QT_TRANSLATE_NOOP("", "million metric tons"), Decimal(1_000_000), True),
+    Unit("long-tons", QT_TRANSLATE_NOOP("", "long tons"), QT_TRANSLATE_NOOP("", "long tons (2,240 lb)"),
+         Decimal("1.0160469088"), False),
+    Unit("short-tons", QT_TRANSLATE_NOOP("", "short tons"), QT_TRANSLATE_NOOP("", "short tons (2,000 lb)"),
+         Decimal("0.90718474"), False),
 )}
 AUTO_UNIT = "auto"  # Mt for reserves and kt for production on the axis, labels as the table writes them
 

@@ -31,6 +31,7 @@ from app.domain.matching import is_generic, is_short, name_words
 from app.domain.matching import words as words_of
 from app.domain.model import MEASURE_LABELS, Company, Element
 from app.domain.status import Status, measures_of, record_status
+from app.domain.text import QT_TRANSLATE_NOOP
 
 # Chosen from the table in tests/domain/test_screening_table.py: every true match there scores
 # at least 80, every decoy at most 75 (see the module docstring of that test).
@@ -44,9 +45,10 @@ NEAR_MEMO = 200_000  # words remembered between chunks
 _DIGIT = re.compile(r"\d")
 
 NAME, ALIAS, CHINESE = "name", "alias", "Chinese name"
-CLEARED_LEGAL_ONLY = "only legal-form words"
-CLEARED_GENERIC_ONLY = "only generic words"
-CLEARED_EMPTY = "empty name"
+# Why a name could not match at all (the window shows tr(note)).
+CLEARED_LEGAL_ONLY = QT_TRANSLATE_NOOP("", "only legal-form words")
+CLEARED_GENERIC_ONLY = QT_TRANSLATE_NOOP("", "only generic words")
+CLEARED_EMPTY = QT_TRANSLATE_NOOP("", "empty name")
 
 
 def measure_status(record: Company | Element, measure: str, on: dt.date, as_of: dt.date | None = None) -> Status | None:

@@ -15,15 +15,21 @@ from typing import Any, Iterable
 from app.domain.matching import _WORD  # the word pattern itself, for the ASCII fast path below
 from app.domain.matching import ABBREVIATIONS, SHORT_FORMS, Word, words
 from app.domain.model import CATEGORY_LABELS, Company, Dataset, Element, Reserve
+from app.domain.text import QT_TRANSLATE_NOOP
 
 # How much a match in each field counts: a record found by its name outranks one found by a note.
 WEIGHTS = {"name": 1.0, "alias": 1.0, "name_zh": 1.0, "symbol": 1.0, "country": 1.0, "announcement": 0.8,
            "uel_announcement": 0.8, "control_code": 0.8, "source": 0.8, "group": 0.7, "items": 0.7,
            "notes": 0.6, "timeline": 0.6, "note": 0.6}
-LABELS = {"name": "Name", "alias": "Alias", "name_zh": "Chinese name", "symbol": "Symbol", "country": "Country",
-          "announcement": "Announcement", "uel_announcement": "UEL announcement", "control_code": "Control code",
-          "source": "Source", "group": "Group", "items": "Items covered", "notes": "Notes", "timeline": "Timeline",
-          "note": "Note"}
+LABELS = {  # for the results (the window shows tr(label))
+    "name": QT_TRANSLATE_NOOP("", "Name"), "alias": QT_TRANSLATE_NOOP("", "Alias"),
+    "name_zh": QT_TRANSLATE_NOOP("", "Chinese name"), "symbol": QT_TRANSLATE_NOOP("", "Symbol"),
+    "country": QT_TRANSLATE_NOOP("", "Country"), "announcement": QT_TRANSLATE_NOOP("", "Announcement"),
+    "uel_announcement": QT_TRANSLATE_NOOP("", "UEL announcement"),
+    "control_code": QT_TRANSLATE_NOOP("", "Control code"), "source": QT_TRANSLATE_NOOP("", "Source"),
+    "group": QT_TRANSLATE_NOOP("", "Group"), "items": QT_TRANSLATE_NOOP("", "Items covered"),
+    "notes": QT_TRANSLATE_NOOP("", "Notes"), "timeline": QT_TRANSLATE_NOOP("", "Timeline"),
+    "note": QT_TRANSLATE_NOOP("", "Note")}
 # A record's own fields all weigh 1.0, so their postings need no weight.
 OWN_FIELDS = frozenset(name for name, weight in WEIGHTS.items() if weight == 1.0)
 

@@ -344,11 +344,6 @@ def _row_change(workspace: Workspace, kind: Kind, convert: _Converter, where: st
     return RowChange(where, "change", record_id, workspace.label(kind.key, record_id), tuple(fields), entry, new)
 
 
-# The words Kind.unique_what holds (and "name" for a kind without one), for the catalogue.
-_UNIQUE_WORDS = (QT_TRANSLATE_NOOP("", "name"), QT_TRANSLATE_NOOP("", "symbol"),
-                 QT_TRANSLATE_NOOP("", "country and source"))
-
-
 def _unique_what(kind: Kind) -> Msg:
     return Msg(kind.unique_what or QT_TRANSLATE_NOOP("", "name"))
 

@@ -11,13 +11,8 @@ from __future__ import annotations
 import re
 
 from app.domain.reserves import PRODUCTION, RESERVES, figure_year, format_mt, format_t, world_total
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.i18n import tr
 
-# app.domain.reserves.UNITS' names and symbols, for the catalogue (shown as tr(unit.name)).
-UNIT_WORDS = (QT_TRANSLATE_NOOP("", "metric tons"), QT_TRANSLATE_NOOP("", "thousand metric tons"),
-              QT_TRANSLATE_NOOP("", "million metric tons"), QT_TRANSLATE_NOOP("", "long tons (2,240 lb)"),
-              QT_TRANSLATE_NOOP("", "short tons (2,000 lb)"), QT_TRANSLATE_NOOP("", "long tons"),
-              QT_TRANSLATE_NOOP("", "short tons"))
 _AXIS = re.compile(r"(?P<what>.+?), (?P<unit>.+) of rare-earth oxide \(REO\) equivalent(?P<log> \(log scale\))?\Z")
 _TITLE = re.compile(r"Rare-earth (?P<what>.+) by country: (?P<sources>.+)\Z")
 _PRODUCTION = re.compile(r"Mine production (?P<years>[0-9][0-9 /]*)\Z")

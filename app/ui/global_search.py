@@ -15,7 +15,7 @@ from app.domain.kinds import KIND_KEYS, kind_of
 from app.ui import theme as themes
 from app.ui.html import Markup, br, join, styled, tag
 from app.ui.html_delegate import HTML_ROLE, HtmlDelegate
-from app.ui.i18n import QT_TRANSLATE_NOOP, tr
+from app.ui.i18n import tr
 from app.ui.search_box import SearchBox
 
 if TYPE_CHECKING:  # imported on first search: rapidfuzz is not needed for the first frame
@@ -24,12 +24,6 @@ if TYPE_CHECKING:  # imported on first search: rapidfuzz is not needed for the f
 LIMIT = 50
 PREPARE_FROM = 20_000  # records from which the index is built in the background after the first frame
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 21
-# The field names app.domain.search gives its hits (search.LABELS), for the catalogue; shown as tr(hit.label).
-HIT_LABELS = (QT_TRANSLATE_NOOP("", "Name"), QT_TRANSLATE_NOOP("", "Alias"), QT_TRANSLATE_NOOP("", "Chinese name"),
-              QT_TRANSLATE_NOOP("", "Symbol"), QT_TRANSLATE_NOOP("", "Country"), QT_TRANSLATE_NOOP("", "Announcement"),
-              QT_TRANSLATE_NOOP("", "UEL announcement"), QT_TRANSLATE_NOOP("", "Control code"),
-              QT_TRANSLATE_NOOP("", "Source"), QT_TRANSLATE_NOOP("", "Group"), QT_TRANSLATE_NOOP("", "Items covered"),
-              QT_TRANSLATE_NOOP("", "Notes"), QT_TRANSLATE_NOOP("", "Timeline"), QT_TRANSLATE_NOOP("", "Note"))
 
 
 def result_title(result) -> str:

@@ -40,10 +40,6 @@ COLUMNS = (QT_TRANSLATE_NOOP("", "Input"), QT_TRANSLATE_NOOP("", "Outcome"), QT_
 _SOURCE = (0, 5, 1, 2, 3, 4)  # where each shown column is in a report row
 RECORD_ID = 7
 OUTCOME_ROLE = Qt.ItemDataRole.UserRole + 1  # the report's English outcome, which the Show filter reads
-# Why a name could not match at all (app.domain.screening's CLEARED_* notes), for the catalogue.
-CLEARED_NOTES = (QT_TRANSLATE_NOOP("", "only legal-form words"), QT_TRANSLATE_NOOP("", "only generic words"),
-                 QT_TRANSLATE_NOOP("", "empty name"))
-
 
 def shown_rows(run: ScreeningRun) -> list[list[Any]]:
     """The report rows (in ``report_rows``' order and layout) as the window shows them: outcome and

@@ -37,9 +37,6 @@ from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
 
 ACTIONS = {"added": QT_TRANSLATE_NOOP("", "Added"), "changed": QT_TRANSLATE_NOOP("", "Changed"),
            "removed": QT_TRANSLATE_NOOP("", "Removed")}
-KIND_LABELS = (QT_TRANSLATE_NOOP("", "Reserve source"),)  # dataset_diff.kind_label's own word, for the catalogue
-
-
 def diff_summary(diff) -> str:
     """"0 added, 1 changed (1 field), 0 removed" (``DatasetDiff.summary``) in the user's language."""
     fields = (tr("{n} field") if diff.field_count == 1 else tr("{n} fields")).format(n=diff.field_count)
