@@ -20,8 +20,9 @@ from app.domain.model import Edition, Reserve
 from app.domain.reserves import (
     AUTO_UNIT, NO_MATCH, PRODUCTION, RESERVES, Comparison, Unit, number_text, compare_all, exact_text, figure_label,
     figure_of, figure_year, format_mt, format_t, in_unit, rows_for, short_text, unit_of, world_share_text,
-    world_total, world_total_text,
+    in_sentence, world_total, world_total_text,
 )
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 
 MAX_SOURCES = 3
 SHOWN_FIELDS = ("country", "edition")  # with the figure itself: what a bar shows of its record
@@ -174,17 +175,19 @@ def _series(edition: Edition, figure: str) -> Series:
                   edition.published, world_total_text(edition, figure))
 
 
-def _what(figure: str, editions: list[Edition]) -> str:
+def _what(figure: str, editions: list[Edition]) -> Msg:
     """"Reserves", "Mine production 2025", "Mine production 2025 / 2024" (each source's year)."""
     labels = list(dict.fromkeys(figure_label(figure, e) for e in editions))
     if len(labels) == 1:
         return labels[0]
     years = [str(figure_year(e, figure)) for e in editions if figure_year(e, figure) is not None]
-    return "Mine production " + " / ".join(dict.fromkeys(years))
+    return Msg(QT_TRANSLATE_NOOP("", "Mine production {year}"), year=" / ".join(dict.fromkeys(years)))
 
 
 def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return Msg(QT_TRANSLATE_NOOP("", "{first} and {last}"), first=", ".join(names[:-1]), last=names[-1])
 
 
 def build_chart(reserves: list[Reserve], editions: list[Edition], spec: ChartSpec, *,
@@ -229,12 +232,16 @@ def build_chart(reserves: list[Reserve], editions: list[Edition], spec: ChartSpe
         positive = [in_unit(b.tons, unit) for b in drawn if b.tons]
         floor = math.floor(math.log10(min(positive))) if positive else 0
     what = _what(figure, chosen)
-    title = f"Rare-earth {what[0].lower() + what[1:]} by country: {_and([s.name for s in series])}"
+    title = Msg(QT_TRANSLATE_NOOP("", "Rare-earth {what} by country: {sources}"), what=in_sentence(what),
+                sources=_and([s.name for s in series]))
     scale = "log scale" if spec.log else "linear scale"
     subtitle = f"{unit.name[0].upper() + unit.name[1:]} of rare-earth oxide (REO) equivalent, {scale}"
     if left:
         subtitle += f"; {_and(left)} left out"
-    axis = f"{what}, {unit.name} of rare-earth oxide (REO) equivalent" + (" (log scale)" if spec.log else "")
+    axis = Msg(QT_TRANSLATE_NOOP("", "{what}, {unit} of rare-earth oxide (REO) equivalent"), what=what,
+               unit=Msg(unit.name))
+    if spec.log:
+        axis = Msg(QT_TRANSLATE_NOOP("", "{axis} (log scale)"), axis=axis)
     notes = _notes(spec, series, chosen, rows, left, countries, drawn, value)
     edits = [f"{b.country} ({b.source}): {b.local.describe(figure)[len('Local edit: '):]}" for b in bars if b.local]
     edits += [f"deleted: {label}" for label in deleted]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.domain.model import Edition, Reserve
-from app.domain.text import QT_TRANSLATE_NOOP
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 
 MATCH, ROUNDED, NO_MATCH, NO_DATA = "match", "rounded", "no_match", "no_data"
 
@@ -36,24 +36,38 @@ def figure_year(edition: Edition | None, figure: str) -> int | None:
     return edition.data_year if figure == PRODUCTION else edition.prior_year
 
 
-def figure_label(figure: str, edition: Edition | None) -> str:
+def figure_label(figure: str, edition: Edition | None) -> Msg:
     """"Reserves", "Mine production 2025" (the year from the source, where it has one)."""
     if figure == RESERVES:
-        return "Reserves"
+        return Msg(QT_TRANSLATE_NOOP("", "Reserves"))
     year = figure_year(edition, figure)
     if year is not None:
-        return f"Mine production {year}"
-    return "Mine production (data year)" if figure == PRODUCTION else "Mine production (year before)"
+        return Msg(QT_TRANSLATE_NOOP("", "Mine production {year}"), year=year)
+    return Msg(QT_TRANSLATE_NOOP("", "Mine production (data year)") if figure == PRODUCTION
+               else QT_TRANSLATE_NOOP("", "Mine production (year before)"))
 
 
-def figure_header(figure: str, edition: Edition | None) -> str:
+# Each label as it reads inside a sentence ("Rare-earth reserves by country"): its own words to translate.
+IN_SENTENCE = {"Reserves": QT_TRANSLATE_NOOP("", "reserves"),
+               "Mine production {year}": QT_TRANSLATE_NOOP("", "mine production {year}"),
+               "Mine production (data year)": QT_TRANSLATE_NOOP("", "mine production (data year)"),
+               "Mine production (year before)": QT_TRANSLATE_NOOP("", "mine production (year before)")}
+
+
+def in_sentence(label: Msg) -> Msg:
+    """``figure_label``'s label as it reads inside a sentence."""
+    return Msg(IN_SENTENCE[label.template], **label.params)
+
+
+def figure_header(figure: str, edition: Edition | None) -> Msg:
     """A table header: "Reserves (t REO)", "Production 2025 (t)"."""
     if figure == RESERVES:
-        return "Reserves (t REO)"
+        return Msg(QT_TRANSLATE_NOOP("", "Reserves (t REO)"))
     year = figure_year(edition, figure)
     if year is not None:
-        return f"Production {year} (t)"
-    return "Production, data year (t)" if figure == PRODUCTION else "Production, year before (t)"
+        return Msg(QT_TRANSLATE_NOOP("", "Production {year} (t)"), year=year)
+    return Msg(QT_TRANSLATE_NOOP("", "Production, data year (t)") if figure == PRODUCTION
+               else QT_TRANSLATE_NOOP("", "Production, year before (t)"))
 
 
 def figures_in(rows: list[Reserve]) -> tuple[str, ...]:
@@ -80,12 +94,15 @@ def world_total(edition: Edition | None, figure: str) -> tuple[int, str] | None:
 
 
 def world_total_text(edition: Edition | None, figure: str) -> str:
+    """A source's world total as it gives it ("more than 85 Mt", "390,000 t (rounded)"); "" without one."""
     total = world_total(edition, figure)
     if total is None:
         return ""
     tons, how = total
     shown = format_mt(tons) if figure == RESERVES else format_t(tons)
-    return {">": f"more than {shown}", "≈": f"{shown} (rounded)"}.get(how, shown)
+    if how == ">":
+        return Msg(QT_TRANSLATE_NOOP("", "more than {total}"), total=shown)
+    return Msg(QT_TRANSLATE_NOOP("", "{total} (rounded)"), total=shown) if how == "≈" else shown
 
 
 def world_share_text(tons: int | None, edition: Edition | None, figure: str) -> str:

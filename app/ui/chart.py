@@ -22,8 +22,8 @@ import pyqtgraph as pg
 from app.domain.chart_data import ChartBar, ChartData
 from app.ui import theme as themes
 from app.ui.html import Markup, join, styled
-from app.ui.chart_text import axis_title_text, bar_label_text, chart_title_text
-from app.ui.i18n import tr
+from app.ui.chart_text import bar_label_text
+from app.ui.i18n import tr, tr_msg
 
 # One colour per source, by palette: the theme's bar colour, a much lighter one, then a green,
 # so the three differ in lightness as well as hue; orange stays for "matches no USGS edition".
@@ -82,7 +82,7 @@ class ReserveChart(QWidget):
         self.data = data
         self._slots, ticks, extent = self._layout(data)
         self._slot_count = extent
-        self.plot.setLabel("bottom", axis_title_text(data.axis_title))
+        self.plot.setLabel("bottom", tr_msg(data.axis_title))
         self.plot.getAxis("left").setTicks([ticks])
         for label in self._labels:
             self.plot.removeItem(label)
@@ -95,7 +95,7 @@ class ReserveChart(QWidget):
         self._paint_bars()
         self._paint_legend()
         description = data.description()
-        self.setAccessibleName(tr("Chart: {title}").format(title=chart_title_text(data.title)))
+        self.setAccessibleName(tr("Chart: {title}").format(title=tr_msg(data.title)))
         self.setAccessibleDescription(description)
         self.plot.setAccessibleDescription(description)
         self.plot.setYRange(-0.7, self._slot_count - 0.3, padding=0)
@@ -296,7 +296,7 @@ class ReserveChart(QWidget):
         return [bar_label_text(b.label) for b in self.drawn_bars()]
 
     def axis_title(self) -> str:
-        return axis_title_text(self.data.axis_title) if self.data is not None else ""
+        return tr_msg(self.data.axis_title) if self.data is not None else ""
 
     def bar_colours(self) -> list[str]:
         return [QColor(self._colour(b)).name() for b in self.drawn_bars()]

@@ -8,9 +8,9 @@ from __future__ import annotations
 from app.domain.chart_data import ChartData
 from app.domain.reserves import AUTO_UNIT, NO_MATCH, RESERVES, figure_of, format_mt
 from app.ui import theme as themes
-from app.ui.chart_text import axis_title_text, figure_label_text, world_text, world_words
+from app.ui.chart_text import figure_label_text, world_text
 from app.ui.html import esc, join, styled, tag
-from app.ui.i18n import QT_TRANSLATE_NOOP, confidence, tr
+from app.ui.i18n import QT_TRANSLATE_NOOP, confidence, tr, tr_msg
 
 ORANGE = QT_TRANSLATE_NOOP("", "Orange bars: figures that match no USGS edition")  # through tr() where shown
 
@@ -67,12 +67,12 @@ def compare_caption(data: ChartData) -> str:
     sources = []
     for series in data.series:
         title = tag("a", series.title, href=series.url) if series.url else esc(series.title)
-        world = tr("; world total {total}").format(total=world_words(series.world)) if series.world else ""
+        world = tr("; world total {total}").format(total=tr_msg(series.world)) if series.world else ""
         sources.append(join([tag("b", series.label), ": ", title, tr(" (published {published}; confidence "
                                                                      "{confidence}{world})").format(
             published=series.published, confidence=confidence(series.confidence), world=world)]))
     parts = [join([tag("b", tr("Sources compared:")), " ", join(sources, "; "), "."]),
-             join([tag("b", tr("Shown:")), " ", esc(axis_title_text(data.axis_title)), esc(_unit_words(data)),
+             join([tag("b", tr("Shown:")), " ", esc(tr_msg(data.axis_title)), esc(_unit_words(data)),
                    tr(".")])]
     parts += [esc(text) for text in data.notes_of("na", "listed")]
     bad = [b for b in data.bars if b.highlight]

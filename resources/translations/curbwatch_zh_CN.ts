@@ -636,6 +636,22 @@
         <translation>长吨</translation>
     </message>
     <message>
+        <source>reserves</source>
+        <translation>储量</translation>
+    </message>
+    <message>
+        <source>mine production {year}</source>
+        <translation>{year} 年矿山产量</translation>
+    </message>
+    <message>
+        <source>mine production (data year)</source>
+        <translation>矿山产量（数据年份）</translation>
+    </message>
+    <message>
+        <source>mine production (year before)</source>
+        <translation>矿山产量（上一年）</translation>
+    </message>
+    <message>
         <source>short tons</source>
         <translation>短吨</translation>
     </message>
@@ -656,6 +672,10 @@
         <translation>产量，上一年（吨）</translation>
     </message>
     <message>
+        <source>{first} and {last}</source>
+        <translation>{first}和{last}</translation>
+    </message>
+    <message>
         <source>{what}, {unit} of rare-earth oxide (REO) equivalent</source>
         <translation>{what}，单位：{unit}稀土氧化物（REO）当量</translation>
     </message>
@@ -666,10 +686,6 @@
     <message>
         <source>Rare-earth {what} by country: {sources}</source>
         <translation>各国稀土{what}：{sources}</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation>和</translation>
     </message>
     <message>
         <source>not listed</source>
