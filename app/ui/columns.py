@@ -50,6 +50,9 @@ class Column:
     field: str | None = None  # the record field the column shows and edits, if any
     width: int = 100
     tooltip: str = ""  # the header's tooltip
+    # The cell's sort key without making the cell (its text and tooltip), where that is cheap: a
+    # table of 100,000 reserve rows is sorted by figure at start. Must equal ``cell(...).sort``.
+    sort: Callable[[Any, Context], Any] | None = None
 
 
 def _date(value: dt.date | None) -> Cell:
@@ -195,7 +198,11 @@ def _comparison(reserve: Reserve, ctx: Context) -> Cell:
 
 
 def _tons(tons: int | None, tooltip: str) -> Cell:
-    return Cell(f"{tons:,}" if tons is not None else tr("NA"), -1 if tons is None else tons, tooltip)
+    return Cell(f"{tons:,}" if tons is not None else tr("NA"), _tons_key(tons), tooltip)
+
+
+def _tons_key(tons: int | None) -> int:
+    return -1 if tons is None else tons  # NA below zero
 
 
 # The production headers name the years of the chosen source ("Production 2025 (t)"): the
@@ -203,13 +210,14 @@ def _tons(tons: int | None, tooltip: str) -> Cell:
 RESERVE_COLUMNS: tuple[Column, ...] = (
     Column("country", QT_TRANSLATE_NOOP("", "Country"), lambda r, _x: _text(r.country), field="country", width=125),
     Column("reserves", QT_TRANSLATE_NOOP("", "Reserves (t REO)"),
-           lambda r, _x: _tons(r.reserves_t, format_mt(r.reserves_t)), right=True, field="reserves_t", width=120),
+           lambda r, _x: _tons(r.reserves_t, format_mt(r.reserves_t)), right=True, field="reserves_t", width=120,
+           sort=lambda r, _x: _tons_key(r.reserves_t)),
     Column(PRODUCTION, QT_TRANSLATE_NOOP("", "Production, data year (t)"),
            lambda r, _x: _tons(r.production_t, format_t(r.production_t)), right=True, field="production_t",
-           width=120),
+           width=120, sort=lambda r, _x: _tons_key(r.production_t)),
     Column(PRODUCTION_PRIOR, QT_TRANSLATE_NOOP("", "Production, year before (t)"),
            lambda r, _x: _tons(r.production_prior_t, format_t(r.production_prior_t)),
-           right=True, field="production_prior_t", width=120),
+           right=True, field="production_prior_t", width=120, sort=lambda r, _x: _tons_key(r.production_prior_t)),
     Column("usgs", QT_TRANSLATE_NOOP("", "Against USGS"), _comparison, width=260),
     Column("confidence", QT_TRANSLATE_NOOP("", "Confidence"), lambda r, _x: _text(confidence(r.confidence)),
            field="confidence", width=80),

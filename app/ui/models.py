@@ -165,8 +165,10 @@ class RecordTableModel(QAbstractTableModel):
         return values[rows.start:rows.stop] if rows.step == 1 else [values[r] for r in rows]
 
     def _sort_value(self, row: int, column: int) -> Any:
-        cells = self._rows[row]
-        cell = cells[column] if cells is not None else self._columns[column].cell(self._records[row], self.context)
+        cells, spec = self._rows[row], self._columns[column]
+        if cells is None and spec.sort is not None:  # the key alone, without making the cell
+            return _sortable(spec.sort(self._records[row], self.context))
+        cell = cells[column] if cells is not None else spec.cell(self._records[row], self.context)
         return _sortable(cell.sort)
 
     def search_key(self, row: int) -> str:

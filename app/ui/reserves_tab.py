@@ -304,7 +304,8 @@ class ReservesTab(QWidget):
         self.figure.setCurrentIndex(max(0, self.figure.findData(keep)))
         self.figure.blockSignals(False)
         self.figure.setEnabled(len(available) > 1)
-        shown = [r for r in self.workspace.records("reserves") if r.edition in self.shown_sources()]
+        sources = self.shown_sources()
+        shown = [r for r in self.workspace.records("reserves") if r.edition in sources]
         for figure in (PRODUCTION, PRODUCTION_PRIOR):
             self.table.setColumnHidden(self.model.column_of(figure), figure not in figures_in(shown))
 
