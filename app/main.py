@@ -96,9 +96,6 @@ def main(argv: list[str] | None = None) -> int:
         return _screenshots(bundled, user_data_dir(args.data_dir), args.screenshot, on)
     userdata = UserData(user_data_dir(args.data_dir), bundled)
     report = userdata.open()
-    import gc
-
-    gc.freeze()  # the data just loaded lives as long as the app: later collections need not walk it again
     report.messages[:0] = dataset_notes
     try:
         if args.export:

@@ -93,9 +93,6 @@ def _window(data_dir: str, bundled=None):
 
     userdata = UserData(Path(data_dir), bundled or load_bundled(bundled_data_dir()))
     report = userdata.open()
-    import gc
-
-    gc.freeze()  # as app.main does after opening the data
     window = MainWindow(EditController(userdata), dt.date.today(), settings=None)
     window.show_open_messages(report.messages)
     window.resize(1280, 800)
