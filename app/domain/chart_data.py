@@ -44,12 +44,13 @@ class LocalEdit:
     fields: tuple[str, ...] = ()  # the shown fields the user changed
     bundled: int | None = None  # the bundled figure, when the figure itself was changed
 
-    def describe(self, figure: str) -> str:
+    def describe(self, figure: str) -> Msg:
         if self.kind == "added":
-            return "Local edit: a row you added"
+            return Msg(QT_TRANSLATE_NOOP("", "Local edit: a row you added"))
         if figure in self.fields:
-            return f"Local edit: your figure (bundled: {format_t(self.bundled)})"
-        return f"Local edit: you changed {', '.join(self.fields)}"
+            return Msg(QT_TRANSLATE_NOOP("", "Local edit: your figure (bundled: {bundled})"),
+                       bundled=format_t(self.bundled))
+        return Msg(QT_TRANSLATE_NOOP("", "Local edit: you changed {fields}"), fields=", ".join(self.fields))
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class ChartBar:
     record_id: str | None  # None: the source does not list the country
     tons: int | None  # None: NA, or not listed
     label: str  # written at the bar's end ("44 Mt", "NA", "not listed")
-    tooltip: str
+    tooltip: str  # lines (a Msg: each translated where shown)
     share: str  # "<52%", "≈69%" or ""
     highlight: bool = False  # a figure matching no USGS edition
     local: LocalEdit | None = None
@@ -123,13 +124,14 @@ class ChartData:
     def ticks(self, end: float) -> list[tuple[float, str]]:
         return log_ticks(self.floor, end) if self.spec.log else linear_ticks(end)
 
-    def description(self) -> str:
+    def description(self) -> Msg:
         """Every bar in words, for a screen reader and for anyone who cannot see the chart."""
-        lines = [self.title + ".", self.axis_title + "."]
+        sentence = QT_TRANSLATE_NOOP("", "{sentence}.")
+        lines = [Msg(sentence, sentence=self.title), Msg(sentence, sentence=self.axis_title)]
         for country in self.countries:
             parts = [f"{b.source} {b.label}" for b in self.bars if b.country == country]
             lines.append(f"{country}: {'; '.join(parts)}.")
-        return "\n".join(lines + list(self.notes))
+        return Msg.join_lines(lines + list(self.notes))
 
 
 def _tick_text(value: Decimal) -> str:
@@ -165,7 +167,8 @@ def _label(tons: int | None, spec: ChartSpec, unit: Unit) -> str:
 
 def _exact(tons: int, spec: ChartSpec, unit: Unit) -> str:
     exact = exact_text(tons, unit)
-    return exact if unit.key == "t" else f"{exact} ({tons:,} metric tons)"
+    return exact if unit.key == "t" else Msg(QT_TRANSLATE_NOOP("", "{exact} ({tons:,} metric tons)"), exact=exact,
+                                             tons=tons)
 
 
 def _series(edition: Edition, figure: str) -> Series:
@@ -253,33 +256,41 @@ def _bar(country: str, i: int, edition: Edition, row: Reserve | None, spec: Char
          comparisons: Mapping[str, Comparison], local: Mapping[str, LocalEdit]) -> ChartBar:
     if row is None:
         return ChartBar(country, i, edition.short, None, None, "not listed",
-                        f"{country}: not listed in {edition.short}", "")
+                        Msg(QT_TRANSLATE_NOOP("", "{country}: not listed in {source}"), country=country,
+                            source=edition.short), "")
     tons = figure_of(row, spec.figure)
     what = figure_label(spec.figure, edition)
     edit = local.get(row.id)
     lines = [f"{country} · {edition.short}"]
     if tons is None:
-        lines.append(f"{what}: NA (not available in this source; not zero)")
+        lines.append(Msg(QT_TRANSLATE_NOOP("", "{what}: NA (not available in this source; not zero)"), what=what))
         share = ""
     else:
-        lines.append(f"{what}: {_exact(tons, spec, unit)}")
+        lines.append(Msg(QT_TRANSLATE_NOOP("", "{what}: {value}"), what=what, value=_exact(tons, spec, unit)))
         share = world_share_text(tons, edition, spec.figure)
         total = world_total(edition, spec.figure)
-        if share:
-            bound = " (the total is a lower bound, so the share is at most this)" if total and total[1] == ">" else ""
-            lines.append(f"Share of the world total ({world_total_text(edition, spec.figure)}): {share}{bound}")
+        if share and total and total[1] == ">":
+            lines.append(Msg(QT_TRANSLATE_NOOP("", "Share of the world total ({total}): {share} (the total is a lower "
+                                                   "bound, so the share is at most this)"),
+                             total=world_total_text(edition, spec.figure), share=share))
+        elif share:
+            lines.append(Msg(QT_TRANSLATE_NOOP("", "Share of the world total ({total}): {share}"),
+                             total=world_total_text(edition, spec.figure), share=share))
         else:
-            lines.append("Share of the world total: none (this source gives no world total)")
+            lines.append(Msg(QT_TRANSLATE_NOOP("", "Share of the world total: none (this source gives no world "
+                                                   "total)")))
     comparison = comparisons.get(row.id)
     highlight = spec.figure == RESERVES and not edition.is_usgs and getattr(comparison, "kind", "") == NO_MATCH
     if comparison is not None and spec.figure == RESERVES:
         lines.append(comparison.text)
-    lines.append(edit.describe(spec.figure) if edit else "No local edit: the bundled figure")
-    lines.append(f"Source: {edition.title} (confidence {edition.confidence})")
+    lines.append(edit.describe(spec.figure) if edit
+                 else Msg(QT_TRANSLATE_NOOP("", "No local edit: the bundled figure")))
+    lines.append(Msg(QT_TRANSLATE_NOOP("", "Source: {title} (confidence {confidence})"), title=edition.title,
+                     confidence=edition.confidence))
     label = _label(tons, spec, unit)
     if spec.shares and share:
         label += f" · {share}"
-    return ChartBar(country, i, edition.short, row.id, tons, label, "\n".join(lines), share, highlight, edit)
+    return ChartBar(country, i, edition.short, row.id, tons, label, Msg.join_lines(lines), share, highlight, edit)
 
 
 def _notes(spec: ChartSpec, series, chosen, rows, left, countries, drawn, value) -> list[tuple[str, str]]:
@@ -288,27 +299,35 @@ def _notes(spec: ChartSpec, series, chosen, rows, left, countries, drawn, value)
     for country in left:
         shown = "; ".join(f"{e.short}: {_label(value(i, country), spec, unit_of(spec.unit, figure))}"
                           for i, e in enumerate(chosen) if value(i, country) is not None)
-        notes.append(("left_out", f"{country} left out ({shown})."))
+        notes.append(("left_out", Msg(QT_TRANSLATE_NOOP("", "{country} left out ({shown})."), country=country,
+                                      shown=shown)))
     for i, edition in enumerate(chosen):
         missing = [c for c, r in rows[i].items() if figure_of(r, figure) is None]
         if missing:
-            charted = ", not charted" if len(chosen) == 1 else ""
-            notes.append(("na", f"{edition.short}: no figure (NA){charted}: {', '.join(missing)}."))
+            template = (QT_TRANSLATE_NOOP("", "{source}: no figure (NA), not charted: {countries}.") if len(chosen) == 1
+                        else QT_TRANSLATE_NOOP("", "{source}: no figure (NA): {countries}."))
+            notes.append(("na", Msg(template, source=edition.short, countries=", ".join(missing))))
         listed = [c for c in countries if c in rows[i]]
         if len(chosen) > 1 and len(listed) < len(countries):
-            notes.append(("listed", f"{edition.short} lists only {_and(listed) if listed else 'none of them'}."))
+            notes.append(("listed", Msg(QT_TRANSLATE_NOOP("", "{source} lists only {countries}."), source=edition.short,
+                                        countries=_and(listed)) if listed else
+                          Msg(QT_TRANSLATE_NOOP("", "{source} lists none of them."), source=edition.short)))
         total = world_total(edition, figure)
         if total is None:
-            notes.append(("world", f"{edition.short} gives no world total: no shares."))
+            notes.append(("world", Msg(QT_TRANSLATE_NOOP("", "{source} gives no world total: no shares."),
+                                       source=edition.short)))
         elif total[1] == ">":
-            notes.append(("world", f"{edition.short} gives the world total only as {series[i].world}: each share "
-                                   f"of it is an upper bound ('<')."))
+            notes.append(("world", Msg(QT_TRANSLATE_NOOP("", "{source} gives the world total only as {total}: each "
+                                                             "share of it is an upper bound ('<')."),
+                                       source=edition.short, total=series[i].world)))
     if spec.log:
         zero = [f"{b.country} ({b.source})" for b in drawn if b.tons == 0]
         if zero:
-            notes.append(("log_zero", f"Zero has no bar on a log scale: {', '.join(zero)}."))
+            notes.append(("log_zero", Msg(QT_TRANSLATE_NOOP("", "Zero has no bar on a log scale: {bars}."),
+                                          bars=", ".join(zero))))
     if figure == PRODUCTION and len({s.label for s in series}) > 1:
-        notes.append(("years", "Each source gives production for its own data year (in brackets in the legend)."))
+        notes.append(("years", Msg(QT_TRANSLATE_NOOP("", "Each source gives production for its own data year (in "
+                                                         "brackets in the legend)."))))
     return notes
 
 

@@ -47,6 +47,17 @@ class Msg(str):
         return joined
 
     @classmethod
+    def join_lines(cls, lines, /) -> Msg:
+        """Lines one under another (a tooltip), each translated on its own."""
+        kept = [line if isinstance(line, Msg) else cls(_LITERAL, text=line) for line in lines]
+        if not kept:
+            return cls("")
+        joined = kept[0]
+        for line in kept[1:]:
+            joined = cls(QT_TRANSLATE_NOOP("", "{first}\n{second}"), first=joined, second=line)
+        return joined
+
+    @classmethod
     def join_list(cls, items, /) -> Msg:
         """Words listed with commas ("Name, Country"); a translation chooses its own separator."""
         kept = [item if isinstance(item, Msg) else cls(_LITERAL, text=item) for item in items]

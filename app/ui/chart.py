@@ -22,7 +22,7 @@ import pyqtgraph as pg
 from app.domain.chart_data import ChartBar, ChartData
 from app.ui import theme as themes
 from app.ui.html import Markup, join, styled
-from app.ui.chart_text import bar_label_text
+from app.ui.chart_text import bar_label_text, chart_words
 from app.ui.i18n import tr, tr_msg
 
 # One colour per source, by palette: the theme's bar colour, a much lighter one, then a green,
@@ -94,7 +94,7 @@ class ReserveChart(QWidget):
             self._labels.append(text)
         self._paint_bars()
         self._paint_legend()
-        description = data.description()
+        description = chart_words(data.description())
         self.setAccessibleName(tr("Chart: {title}").format(title=tr_msg(data.title)))
         self.setAccessibleDescription(description)
         self.plot.setAccessibleDescription(description)
@@ -265,7 +265,7 @@ class ReserveChart(QWidget):
             QToolTip.hideText()
             return
         view = self.plot
-        QToolTip.showText(view.mapToGlobal(view.mapFromScene(scene_pos)), bar.tooltip, view)
+        QToolTip.showText(view.mapToGlobal(view.mapFromScene(scene_pos)), chart_words(bar.tooltip), view)
 
     def _on_click(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

@@ -10,6 +10,7 @@ as they are.
 from __future__ import annotations
 
 from app.domain.reserves import figure_header, figure_label, world_total_text
+from app.ui.columns import comparison_text
 from app.ui.i18n import tr, tr_msg
 
 
@@ -26,6 +27,12 @@ def figure_header_text(figure: str, edition) -> str:
 def bar_label_text(label: str) -> str:
     """A bar's label: a figure as written, or "NA" / "not listed" in words."""
     return {"NA": tr("NA"), "not listed": tr("not listed")}.get(label, label)
+
+
+def chart_words(text: str) -> str:
+    """A tooltip, note or description the chart data worded (Msg templates, with the reserve
+    comparisons' sentences inside) in the user's language."""
+    return tr_msg(text, comparison_text)
 
 
 def world_text(edition, figure: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from app.domain.chart_data import ChartData
 from app.domain.reserves import AUTO_UNIT, NO_MATCH, RESERVES, figure_of, format_mt
 from app.ui import theme as themes
-from app.ui.chart_text import figure_label_text, world_text
+from app.ui.chart_text import chart_words, figure_label_text, world_text
 from app.ui.html import esc, join, styled, tag
 from app.ui.i18n import QT_TRANSLATE_NOOP, confidence, tr, tr_msg
 
@@ -17,7 +17,7 @@ ORANGE = QT_TRANSLATE_NOOP("", "Orange bars: figures that match no USGS edition"
 
 def _notes(data: ChartData) -> list[str]:
     kinds = ["left_out", "log_zero", "years"] + (["world"] if data.spec.shares else [])
-    return [esc(text) for text in data.notes_of(*kinds)]
+    return [esc(chart_words(text)) for text in data.notes_of(*kinds)]
 
 
 def _unit_words(data: ChartData) -> str:
@@ -74,7 +74,7 @@ def compare_caption(data: ChartData) -> str:
     parts = [join([tag("b", tr("Sources compared:")), " ", join(sources, "; "), "."]),
              join([tag("b", tr("Shown:")), " ", esc(tr_msg(data.axis_title)), esc(_unit_words(data)),
                    tr(".")])]
-    parts += [esc(text) for text in data.notes_of("na", "listed")]
+    parts += [esc(chart_words(text)) for text in data.notes_of("na", "listed")]
     bad = [b for b in data.bars if b.highlight]
     if bad:
         listed = ", ".join(f"{b.country} {format_mt(b.tons)} ({b.source})" for b in bad)

@@ -29,7 +29,7 @@ from app.domain.reserves import (
 )
 from app.ui import theme as themes
 from app.ui.columns import RESERVE_COLUMNS
-from app.ui.chart_text import figure_header_text, figure_label_text
+from app.ui.chart_text import chart_words, figure_header_text, figure_label_text
 from app.ui.i18n import QT_TRANSLATE_NOOP, tr
 from app.ui.models import ReserveTableModel, SearchFilterProxy
 from app.ui.record_actions import RecordActions
@@ -74,7 +74,8 @@ class ReserveProxy(SearchFilterProxy):
         bar = self._tab.bar_of(record.id) if _FIGURE_COLUMNS.get(key) == self._tab.shown_figure() else None
         if bar is None:
             return value
-        return f"{value}\n\n{bar.tooltip}" if value and role == Qt.ItemDataRole.ToolTipRole else bar.tooltip
+        tip = chart_words(bar.tooltip)
+        return f"{value}\n\n{tip}" if value and role == Qt.ItemDataRole.ToolTipRole else tip
 
 
 def _combo(name: str, items: list[tuple[str, str]], *, narrow: bool = False) -> QComboBox:

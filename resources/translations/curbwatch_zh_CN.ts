@@ -672,6 +672,22 @@
         <translation>产量，上一年（吨）</translation>
     </message>
     <message>
+        <source>Local edit: a row you added</source>
+        <translation>本地修改：您添加的行</translation>
+    </message>
+    <message>
+        <source>Local edit: your figure (bundled: {bundled})</source>
+        <translation>本地修改：您的数字（内置：{bundled}）</translation>
+    </message>
+    <message>
+        <source>Local edit: you changed {fields}</source>
+        <translation>本地修改：您修改了 {fields}</translation>
+    </message>
+    <message>
+        <source>{exact} ({tons:,} metric tons)</source>
+        <translation>{exact}（{tons:,} 公吨）</translation>
+    </message>
+    <message>
         <source>{first} and {last}</source>
         <translation>{first}和{last}</translation>
     </message>
@@ -682,6 +698,74 @@
     <message>
         <source>{axis} (log scale)</source>
         <translation>{axis}（对数刻度）</translation>
+    </message>
+    <message>
+        <source>{country}: not listed in {source}</source>
+        <translation>{country}：{source} 未列出</translation>
+    </message>
+    <message>
+        <source>{what}: NA (not available in this source; not zero)</source>
+        <translation>{what}：无数据（该来源未提供；不是零）</translation>
+    </message>
+    <message>
+        <source>{what}: {value}</source>
+        <translation>{what}：{value}</translation>
+    </message>
+    <message>
+        <source>Share of the world total ({total}): {share} (the total is a lower bound, so the share is at most this)</source>
+        <translation>占全球总量（{total}）的比例：{share}（总量为下限，故比例至多为此值）</translation>
+    </message>
+    <message>
+        <source>Share of the world total ({total}): {share}</source>
+        <translation>占全球总量（{total}）的比例：{share}</translation>
+    </message>
+    <message>
+        <source>Share of the world total: none (this source gives no world total)</source>
+        <translation>占全球总量的比例：无（该来源未给出全球总量）</translation>
+    </message>
+    <message>
+        <source>No local edit: the bundled figure</source>
+        <translation>无本地修改：内置数字</translation>
+    </message>
+    <message>
+        <source>Source: {title} (confidence {confidence})</source>
+        <translation>来源：{title}（可信度 {confidence}）</translation>
+    </message>
+    <message>
+        <source>{country} left out ({shown}).</source>
+        <translation>{country} 未显示（{shown}）。</translation>
+    </message>
+    <message>
+        <source>{source}: no figure (NA), not charted: {countries}.</source>
+        <translation>{source}：无数据（NA），未绘入图表：{countries}。</translation>
+    </message>
+    <message>
+        <source>{source}: no figure (NA): {countries}.</source>
+        <translation>{source}：无数据（NA）：{countries}。</translation>
+    </message>
+    <message>
+        <source>{source} lists only {countries}.</source>
+        <translation>{source} 仅列出 {countries}。</translation>
+    </message>
+    <message>
+        <source>{source} lists none of them.</source>
+        <translation>{source} 未列出其中任何国家。</translation>
+    </message>
+    <message>
+        <source>{source} gives no world total: no shares.</source>
+        <translation>{source} 未给出全球总量：无比例。</translation>
+    </message>
+    <message>
+        <source>{source} gives the world total only as {total}: each share of it is an upper bound (&apos;&lt;&apos;).</source>
+        <translation>{source} 仅给出全球总量 {total}：各比例均为上限（“&lt;”）。</translation>
+    </message>
+    <message>
+        <source>Zero has no bar on a log scale: {bars}.</source>
+        <translation>对数刻度下零值不显示条形：{bars}。</translation>
+    </message>
+    <message>
+        <source>Each source gives production for its own data year (in brackets in the legend).</source>
+        <translation>各来源给出的是其各自数据年份的产量（见图例括号内）。</translation>
     </message>
     <message>
         <source>Rare-earth {what} by country: {sources}</source>
@@ -2892,6 +2976,12 @@ Yours (kept): {mine}</source>
     <message>
         <source>{first} {second}</source>
         <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <source>{first}
+{second}</source>
+        <translation>{first}
+{second}</translation>
     </message>
     <message>
         <source>{first}, {second}</source>

@@ -604,3 +604,25 @@ def test_a_record_level_refusal_reads_in_chinese_and_its_english_is_unchanged(ch
     assert refusal_text("events[2].until: must be a list") == "events[2].until：必须是列表"
     assert refusal_text("events: duplicate event id 'e1'") == "events：事件 ID 'e1' 重复"
     assert refusal_text("events: something new") == "events: something new"  # an unknown rule stays as written
+
+
+def test_chart_tooltips_notes_and_description_read_in_chinese(chinese, dataset):
+    """The chart's bar tooltips, the notes under it and its description for screen readers are
+    worded by the domain as Msg templates: in Chinese in the window, in English everywhere else."""
+    from app.domain.chart_data import ChartSpec, build_chart
+    from app.ui.chart_text import chart_words
+    from app.ui.i18n import tr_msg
+
+    first, second = [e for e in dataset.editions if e.is_usgs and e.data_year][:2]
+    data = build_chart(dataset.reserves, dataset.editions, ChartSpec((first.id, second.id), "production_t", "kt"))
+    china = next(b for b in data.bars if b.country == "China" and b.series == 0)
+    assert china.tooltip.splitlines()[1:3] == [
+        f"Mine production {first.data_year}: 270 kt (270,000 metric tons)",
+        "Share of the world total (390,000 t (rounded)): ≈69%"]
+    tip = chart_words(china.tooltip).splitlines()
+    assert tip[1:3] == [f"{first.data_year} 年矿山产量：270 kt（270,000 公吨）", "占全球总量（390,000 t（取整））的比例：≈69%"]
+    assert "无本地修改：内置数字" in tip and tip[-1].startswith("来源：")
+    assert "各来源给出的是其各自数据年份的产量（见图例括号内）。" in [chart_words(n) for n in data.notes]
+    description = chart_words(data.description()).splitlines()
+    assert description[:2] == [tr_msg(data.title) + "。", tr_msg(data.axis_title) + "。"]
+    assert str(data.description()).splitlines()[0] == data.title + "."  # the English, for exports and --chart
