@@ -211,7 +211,7 @@ class ReserveChart(QWidget):
                 label.setVisible(shown)
             self.notice.setText("" if shown else tr("Bars too thin for labels: hover a bar, or read the table"))
             self.notice.setColor(self.theme.muted)
-            self.notice.setPos(end, self._slot_count - 0.3)
+            self.notice.setPos(end, -0.7)  # the bottom right corner, inside the plot: the smallest bars
         finally:
             self._fitting = False
 

@@ -173,6 +173,9 @@ def test_bars_too_thin_for_labels_hide_them_and_say_so(tab, qtbot):
     tab.window().resize(1280, 420)
     qtbot.waitUntil(lambda: not chart.labels_shown(), timeout=3000)
     assert chart.overlaps() == [] and "hover a bar" in chart.notice.textItem.toPlainText()
+    chart.notice.updateTransform(force=True)  # pyqtgraph places it only before painting
+    inside = chart.plot.getViewBox().sceneBoundingRect()
+    assert inside.contains(chart.notice.mapRectToScene(chart.notice.boundingRect()))  # where it can be seen
     tab.window().resize(1280, 1000)
     qtbot.waitUntil(chart.labels_shown, timeout=3000)
     assert chart.overlaps() == [] and chart.notice.textItem.toPlainText() == ""
