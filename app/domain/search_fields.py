@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from app.domain.matching import _WORD  # the word pattern itself, for the ASCII fast path below
 from app.domain.matching import ABBREVIATIONS, SHORT_FORMS, Word, words
 from app.domain.model import CATEGORY_LABELS, Company, Dataset, Element, Reserve
-from app.domain.text import QT_TRANSLATE_NOOP
+from app.domain.text import QT_TRANSLATE_NOOP, Msg
 
 # How much a match in each field counts: a record found by its name outranks one found by a note.
 WEIGHTS = {"name": 1.0, "alias": 1.0, "name_zh": 1.0, "symbol": 1.0, "country": 1.0, "announcement": 0.8,
@@ -39,7 +39,7 @@ class FieldHit:
     """Why a record matched: one of its fields, its whole text and the matched words' spans."""
 
     field: str  # key of WEIGHTS ("name", "alias", "timeline", ...)
-    label: str  # for display: "Name", "Timeline 2025-05-14", ...
+    label: str  # for display: "Name", "Timeline 2025-05-14", ... (a Msg: the window shows tr_msg(label))
     text: str
     spans: tuple[tuple[int, int], ...]  # (start, end) in ``text``, sorted, not overlapping
     score: float  # 0-100: how well this field alone answers the query
@@ -114,7 +114,8 @@ def fields(record: Any, dataset: Dataset) -> Iterable[tuple[str, str, str, str]]
     for name, text in texts(record, dataset):
         event = next(events) if name == "timeline" else None
         if text:
-            label = f"{LABELS['timeline']} {event.date.isoformat()}" if event is not None else LABELS[name]
+            label = (Msg(QT_TRANSLATE_NOOP("", "Timeline {date}"), date=event.date.isoformat()) if event is not None
+                     else Msg(LABELS[name]))
             yield name, label, text, event.id if event is not None else ""
 
 

@@ -15,7 +15,7 @@ from app.domain.kinds import KIND_KEYS, kind_of
 from app.ui import theme as themes
 from app.ui.html import Markup, br, join, styled, tag
 from app.ui.html_delegate import HTML_ROLE, HtmlDelegate
-from app.ui.i18n import tr
+from app.ui.i18n import tr, tr_msg
 from app.ui.search_box import SearchBox
 
 if TYPE_CHECKING:  # imported on first search: rapidfuzz is not needed for the first frame
@@ -124,7 +124,7 @@ class GlobalSearch(QWidget):
         for result in found:
             hit = result.hits[0]
             noun = tr(kind_of(result.kind).label)
-            title, where = result_title(result), tr(hit.label)
+            title, where = result_title(result), tr_msg(hit.label)
             score = tr("{kind} · score {score}").format(kind=noun, score=f"{result.score:.0f}")
             html = join([tag("b", title), " ", styled(score, theme.muted), br(),
                          styled(tr("{field}: ").format(field=where), theme.muted), highlighted(hit)])
@@ -132,7 +132,7 @@ class GlobalSearch(QWidget):
             item.setData(HTML_ROLE, str(html))
             item.setData(Qt.ItemDataRole.DisplayRole, f"{title} ({noun}) {where}: {hit.text[:80]}")
             item.setData(RESULT_ROLE, (result.kind, result.record_id))
-            fields = tr(", ").join(tr(h.label) for h in result.hits[:4])
+            fields = tr(", ").join(tr_msg(h.label) for h in result.hits[:4])
             item.setToolTip(tr("Matched in {fields}").format(fields=fields))
             self.results.addItem(item)
         self.summary.setText(self._summary(len(found), query.strip()))

@@ -1244,6 +1244,10 @@
         <translation>不可靠实体清单公告</translation>
     </message>
     <message>
+        <source>Timeline {date}</source>
+        <translation>时间线 {date}</translation>
+    </message>
+    <message>
         <source>Search everything: names, aliases, announcements, items, notes, timelines (Ctrl+F)</source>
         <translation>全局搜索：名称、别名、公告、物项、备注、时间线（Ctrl+F）</translation>
     </message>

@@ -626,3 +626,13 @@ def test_chart_tooltips_notes_and_description_read_in_chinese(chinese, dataset):
     description = chart_words(data.description()).splitlines()
     assert description[:2] == [tr_msg(data.title) + "。", tr_msg(data.axis_title) + "。"]
     assert str(data.description()).splitlines()[0] == data.title + "."  # the English, for exports and --chart
+
+
+def test_a_search_hit_in_a_timeline_names_its_field_in_chinese(chinese, make_window):
+    """The result says which field matched: a timeline event's is "Timeline <date>" in English,
+    "时间线 <date>" in a Chinese window (it read "Timeline 2025-05-14" there)."""
+    window = make_window(ON)
+    window.search.box.setText("geneva")
+    first = window.search.results.item(0).text()
+    assert "时间线 2025-05-14" in first and "Timeline" not in first
+    assert window.search.index().search("geneva")[0].hits[0].label == "Timeline 2025-05-14"  # the English
