@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -15,6 +15,12 @@ class HtmlDelegate(QStyledItemDelegate):
         document.setDefaultFont(option.font)
         document.setHtml(index.data(HTML_ROLE) or "")
         document.setTextWidth(max(option.rect.width(), 200))
+        if option.state & QStyle.StateFlag.State_Selected:  # every part readable on the selection's colour
+            cursor = QTextCursor(document)
+            cursor.select(QTextCursor.SelectionType.Document)
+            selected = QTextCharFormat()
+            selected.setForeground(option.palette.color(QPalette.ColorRole.HighlightedText))
+            cursor.mergeCharFormat(selected)
         return document
 
     def paint(self, painter, option, index) -> None:

@@ -152,3 +152,32 @@ def test_how_old_the_data_is_is_said_once(make_window, qtbot):
     assert not any(t.startswith("The data reaches") for t in window.banner_texts())
     window.set_status_date(ON)
     assert sum(t.startswith("The data reaches") for t in window.banner_texts()) == 1
+
+
+def test_a_selected_result_draws_every_part_in_the_selections_text_colour(qapp):
+    """A result's secondary words (kind, score, field) are muted grey; on the selection's colour
+    they were grey on blue. Selected, every part takes the palette's highlighted-text colour."""
+    from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from app.ui.html_delegate import HTML_ROLE, HtmlDelegate
+
+    model = QStandardItemModel()
+    item = QStandardItem()
+    item.setData('<b>Echodyne</b> <span style="color:#888888">company · score 90</span>', HTML_ROLE)
+    model.appendRow(item)
+    delegate, option = HtmlDelegate(), QStyleOptionViewItem()
+    colours = {}
+    for selected in (False, True):
+        option.state = QStyle.StateFlag.State_Selected if selected else QStyle.StateFlag.State_None
+        document = delegate._document(option, model.index(0, 0))
+        block, seen = document.begin(), set()
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.text().strip():
+                seen.add(fragment.charFormat().foreground().color().name())
+            iterator += 1
+        colours[selected] = seen
+    assert "#888888" in colours[False]
+    assert colours[True] == {option.palette.color(QPalette.ColorRole.HighlightedText).name()}
