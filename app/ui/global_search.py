@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.kinds import KIND_KEYS, kind_of
 from app.ui import theme as themes
@@ -76,6 +76,7 @@ class GlobalSearch(QWidget):
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rows laid out again at a new width
         self.results.itemActivated.connect(lambda item: self.open_row(self.results.row(item)))
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

@@ -14,7 +14,11 @@ class HtmlDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(index.data(HTML_ROLE) or "")
-        document.setTextWidth(max(option.rect.width(), 200))
+        # The width the item is drawn at: the view's, in a list (a size hint's option.rect is not
+        # the item's yet, and rows laid out at one width but drawn at another overlapped).
+        viewport = getattr(option.widget, "viewport", lambda: None)()
+        width = viewport.width() if viewport is not None and viewport.width() > 0 else option.rect.width()
+        document.setTextWidth(max(width, 200))
         if option.state & QStyle.StateFlag.State_Selected:  # every part readable on the selection's colour
             cursor = QTextCursor(document)
             cursor.select(QTextCursor.SelectionType.Document)

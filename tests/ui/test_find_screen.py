@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.domain.facets import covered_by
 
@@ -181,3 +182,23 @@ def test_a_selected_result_draws_every_part_in_the_selections_text_colour(qapp):
         colours[selected] = seen
     assert "#888888" in colours[False]
     assert colours[True] == {option.palette.color(QPalette.ColorRole.HighlightedText).name()}
+
+
+def test_search_results_are_laid_out_at_the_width_they_are_drawn(make_window, qtbot):
+    """Rows are as tall as their text at the list's width, and none is drawn over another: a
+    result whose title holds a Chinese name (a taller line) used to overlap the row below, the
+    rows having been measured at another width; and again after the window is resized."""
+    window = make_window(ON)
+    window.resize(1280, 800)
+    window.show()
+    window.search.box.setText("geneva")
+    results = window.search.results
+    for width in (1280, 900):
+        window.resize(width, 800)
+        qtbot.waitUntil(lambda: results.viewport().width() < width, timeout=3000)
+        QApplication.processEvents()
+        rects = [results.visualItemRect(results.item(i)) for i in range(min(results.count(), 8))]
+        assert len(rects) >= 3
+        assert all(a.bottom() < b.top() for a, b in zip(rects, rects[1:])), [(r.top(), r.bottom()) for r in rects]
+        assert all(r.height() == results.sizeHintForRow(i) for i, r in enumerate(rects))
+        assert results.sizeHintForRow(0) < 80  # two lines, not the text wrapped at a guessed width
