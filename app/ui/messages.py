@@ -141,7 +141,10 @@ def refusal_text(message: str) -> str:
     for pattern, template in _SENTENCES:
         match = pattern.match(message)
         if match is not None:
-            return tr(template).format(**match.groupdict())
+            values = match.groupdict()
+            if "kind" in values:  # a kind of record by its key ("companies"): in words, as the tabs name it
+                values["kind"] = tr(KINDS[values["kind"]].plural)
+            return tr(template).format(**values)
     keyed = _FIELD_KEY.match(message)
     if keyed is not None:
         rule = rule_text(keyed["rule"])

@@ -2185,7 +2185,7 @@ Try again, quit and lose them, or cancel and keep working (you can still export 
     </message>
     <message>
         <source>{kind} has no record {id}</source>
-        <translation>{kind} 中没有记录 {id}</translation>
+        <translation>{kind}中没有记录 {id}</translation>
     </message>
     <message>
         <source>Country and source</source>

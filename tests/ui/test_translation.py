@@ -604,6 +604,7 @@ def test_a_record_level_refusal_reads_in_chinese_and_its_english_is_unchanged(ch
     assert refusal_text("events[2].until: must be a list") == "events[2].until：必须是列表"
     assert refusal_text("events: duplicate event id 'e1'") == "events：事件 ID 'e1' 重复"
     assert refusal_text("events: something new") == "events: something new"  # an unknown rule stays as written
+    assert refusal_text("companies has no record 'echodyne'") == "公司中没有记录 'echodyne'"  # the kind in words
 
 
 def test_chart_tooltips_notes_and_description_read_in_chinese(chinese, dataset):
@@ -636,3 +637,15 @@ def test_a_search_hit_in_a_timeline_names_its_field_in_chinese(chinese, make_win
     first = window.search.results.item(0).text()
     assert "时间线 2025-05-14" in first and "Timeline" not in first
     assert window.search.index().search("geneva")[0].hits[0].label == "Timeline 2025-05-14"  # the English
+
+
+def test_every_column_starts_wide_enough_for_its_chinese_header(chinese, make_window):
+    """The default widths come from the headers in the window's language (Chinese headers are
+    shorter or longer than the English ones): none is cut."""
+    window = make_window(ON)
+    assert window.tab("companies").table.model().headerData(0, Qt.Orientation.Horizontal) == "名称"
+    for key in ("companies", "elements", "reserves"):
+        header = window.tab(key).table.horizontalHeader()
+        short = [i for i in range(header.count())
+                 if not header.isSectionHidden(i) and header.sectionSize(i) < header.sectionSizeHint(i)]
+        assert short == [], key
