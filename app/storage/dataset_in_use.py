@@ -17,8 +17,12 @@ from app.storage.paths import bundled_data_dir, datasets_dir
 def choose_dataset(bundled: Bundled, data_dir: Path) -> tuple[Bundled, list[str]]:
     """The newest imported dataset if it is newer than ``bundled``, else ``bundled``; with
     what made an imported one unusable (see dataset_update.choose_dataset)."""
-    if not os.path.lexists(datasets_dir(data_dir)):  # nothing imported: the same answer, without loading the code
+    try:
+        os.lstat(datasets_dir(data_dir))
+    except FileNotFoundError:  # nothing imported: the same answer, without loading the code
         return bundled, []
+    except OSError:  # unreadable, a loop, a file on the way: the update code says what is wrong
+        pass
     from app.storage import dataset_update
 
     return dataset_update.choose_dataset(bundled, Path(data_dir))

@@ -24,7 +24,7 @@ from pathlib import Path
 from app.domain.dataset_diff import version_key
 from app.domain.states import Rejected
 from app.storage.atomic import SaveError, atomic_write_bytes, classify_oserror, fsync_dir
-from app.storage.bundled import Bundled, DataError, load_bundled
+from app.storage.bundled import Bundled, DataError
 from app.storage.clock import iso_utc, utc_now
 from app.storage.dataset_files import (  # noqa: F401 - re-exported: one module for callers
     MAX_FILE_BYTES,
@@ -40,7 +40,7 @@ from app.storage.dataset_files import (  # noqa: F401 - re-exported: one module 
     read_update,
     refuse_unless_newer,
 )
-from app.storage.paths import DATASETS_DIR, datasets_dir  # noqa: F401 - re-exported
+from app.storage.paths import datasets_dir
 from app.storage.safe_open import describe_file, read_regular
 from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.strict_json import LoadError, json_dumps_bytes, strict_json_loads

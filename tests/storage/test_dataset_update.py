@@ -388,6 +388,23 @@ def test_leftovers_of_an_interrupted_store_are_ignored(tmp_path, bundled, user_d
     assert choose_dataset(bundled, user_data_dir) == (bundled, [])
 
 
+def test_the_dataset_in_use_is_chosen_alike_with_and_without_the_shortcut(tmp_path, bundled, user_data_dir):
+    """app.storage.dataset_in_use skips loading the update code only when there is no datasets
+    folder at all; whatever else stands there is judged by the update code, with its warning."""
+    from app.storage import dataset_in_use
+
+    assert dataset_in_use.choose_dataset(bundled, tmp_path / "nothing-here") == (bundled, [])
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder")
+    for data_dir in (a_file, user_data_dir):  # datasets under a file; datasets that is a file
+        if data_dir == user_data_dir:
+            user_data_dir.mkdir(parents=True, exist_ok=True)
+            datasets_dir(user_data_dir).write_text("not a folder")
+        chosen, notes = dataset_in_use.choose_dataset(bundled, data_dir)
+        assert chosen is bundled and notes == choose_dataset(bundled, data_dir)[1] and len(notes) == 1, data_dir
+        assert "imported datasets there are not used" in notes[0]
+
+
 # --- when the user's edits were made (app/storage/edit_times.py) ------------------------------------------
 
 def test_edit_times_come_from_the_journal_and_the_backups(bundled, user_data_dir):
