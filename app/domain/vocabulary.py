@@ -24,10 +24,10 @@ EXACT, PREFIX, FUZZY, FUZZY_PREFIX = 1.0, 0.9, 0.8, 0.7  # how much each kind of
 class Vocabulary:
     """Sorted words; ``lookup_steps`` gives the words a query word stands for, with how well."""
 
-    def __init__(self, step: int, words: Iterable[str] = ()) -> None:
+    def __init__(self, step: int) -> None:
         self.step = step
-        self.words: list[str] = sorted(words)
-        self._cjk = [w for w in self.words if is_cjk(w)]
+        self.words: list[str] = []
+        self._cjk: list[str] = []
         self._truncated: dict[int, tuple[list[str], dict[str, list[str]]]] = {}
 
     @classmethod

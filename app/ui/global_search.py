@@ -95,6 +95,7 @@ class GlobalSearch(QWidget):
             self._index.update(kind, record_id, self.workspace.record(kind, record_id))  # no rebuild of them all
         else:
             self._index = None
+            QTimer.singleShot(0, self.prepare)  # a large dataset's index built again between events
         if self.box.text().strip():
             self.run(self.box.text())
 

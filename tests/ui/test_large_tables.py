@@ -316,4 +316,7 @@ def test_a_large_index_is_built_in_steps_after_the_first_frame(big, qtbot, tmp_p
     while not steps.build(steps=1):
         count += 1
     assert count > 1 and steps.matching_ids("systems", "companies") == index.matching_ids("systems", "companies")
+    window.search._on_change("", None)  # what a whole-layer change tells: the index is built again, in steps, unasked
+    assert window.search._index is None or window.search._index is not index
+    qtbot.waitUntil(lambda: window.search._index is not None and window.search._index.ready(), timeout=20_000)
     userdata.close()

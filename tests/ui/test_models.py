@@ -145,7 +145,7 @@ def test_many_changes_at_once_refresh_each_view_once(bundled):
 
 def test_a_columns_own_sort_key_is_its_cells(dataset):
     """Where a column gives its sort key without making the cell (the reserve figures, sorted at
-    start over every row), the key is the cell's, NA included; a table sorted either way agrees."""
+    start over every row), the key is the cell's, NA included, for every bundled row of its kind."""
     import dataclasses
 
     from app.ui.columns import COLUMNS_BY_KIND, Context
