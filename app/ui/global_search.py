@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, Q
 from app.domain.kinds import KIND_KEYS, kind_of
 from app.ui import theme as themes
 from app.ui.html import Markup, br, join, styled, tag
-from app.ui.html_delegate import HTML_ROLE, HtmlDelegate
 from app.ui.i18n import tr, tr_msg
 from app.ui.search_box import SearchBox
 
@@ -73,7 +72,6 @@ class GlobalSearch(QWidget):
         self.box.enter.connect(lambda: self.open_row(0))
         self.results = QListWidget()
         self.results.setAccessibleName(tr("Search results"))
-        self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rows laid out again at a new width
@@ -122,6 +120,10 @@ class GlobalSearch(QWidget):
             self.panel.hide()
             return
         found = self.index().search(query, limit=LIMIT)
+        from app.ui.html_delegate import HTML_ROLE, HtmlDelegate  # QStyle and its enums: on the first search
+
+        if not isinstance(self.results.itemDelegate(), HtmlDelegate):
+            self.results.setItemDelegate(HtmlDelegate(self.results))
         theme = themes.current()
         for result in found:
             hit = result.hits[0]
