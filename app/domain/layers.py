@@ -66,8 +66,10 @@ def copy_json(value: Any) -> Any:
 def collector_paused():
     """No cyclic garbage collection while a whole layer is read or merged (usable as a decorator):
     the objects made then stay alive, and with a large layer the collections their allocations
-    set off were a third of the time. Reference counting frees memory as before; cycles are
-    collected once it is back on (it stays off if it was off)."""
+    set off were a third of the time. Reference counting frees memory as before. As it ends, the
+    young objects made meanwhile are collected at once (``gc.collect(1)``), not in one long pass
+    at a later moment: at 1,000,000 records that pass took 0.2-0.5 s and could fall inside the
+    typing. It stays off if it was off."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -75,6 +77,7 @@ def collector_paused():
     finally:
         if was_enabled:
             gc.enable()
+            gc.collect(1)  # the young objects made meanwhile, now: not in one long pass at a later keystroke
 
 
 def empty_layer(base_dataset_version: str = "") -> dict[str, Any]:
