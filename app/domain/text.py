@@ -38,36 +38,28 @@ class Msg(str):
     @classmethod
     def join(cls, parts, /) -> Msg:  # type: ignore[override]
         """Sentences one after another ("A. B."), each translated on its own; empty parts are left out."""
-        kept = [part for part in parts if part]
-        if not kept:
-            return cls("")
-        joined = kept[0] if isinstance(kept[0], Msg) else cls(_LITERAL, text=kept[0])
-        for part in kept[1:]:
-            joined = cls(QT_TRANSLATE_NOOP("", "{first} {second}"), first=joined, second=part)
-        return joined
+        return cls._chain([part for part in parts if part], QT_TRANSLATE_NOOP("", "{first} {second}"))
 
     @classmethod
     def join_lines(cls, lines, /) -> Msg:
         """Lines one under another (a tooltip), each translated on its own."""
-        kept = [line if isinstance(line, Msg) else cls(_LITERAL, text=line) for line in lines]
-        if not kept:
-            return cls("")
-        joined = kept[0]
-        for line in kept[1:]:
-            joined = cls(QT_TRANSLATE_NOOP("", "{first}\n{second}"), first=joined, second=line)
-        return joined
+        return cls._chain(list(lines), QT_TRANSLATE_NOOP("", "{first}\n{second}"))
 
     @classmethod
     def join_list(cls, items, /) -> Msg:
         """Words listed with commas ("Name, Country"); a translation chooses its own separator."""
-        kept = [item if isinstance(item, Msg) else cls(_LITERAL, text=item) for item in items]
+        return cls._chain(list(items), QT_TRANSLATE_NOOP("", "{first}, {second}"))
+
+    @classmethod
+    def _chain(cls, parts: list, template: str) -> Msg:
+        """``parts`` joined pairwise by ``template`` ("{first}…{second}"); a plain part is shown as it is."""
+        kept = [part if isinstance(part, Msg) else cls(_LITERAL, text=part) for part in parts]
         if not kept:
             return cls("")
         joined = kept[0]
-        for item in kept[1:]:
-            joined = cls(QT_TRANSLATE_NOOP("", "{first}, {second}"), first=joined, second=item)
+        for part in kept[1:]:
+            joined = cls(template, first=joined, second=part)
         return joined
-
 
 _LITERAL = "{text}"  # a value with no words of its own (a path, an OS error) shown as it is
 
