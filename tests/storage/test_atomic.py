@@ -13,6 +13,7 @@ import pytest
 
 from app.storage import atomic
 from app.storage.atomic import SaveError, atomic_write_bytes, classify_oserror
+from tests.storage.durability import record_durability
 
 NAME = "userdata.json"
 
@@ -154,27 +155,9 @@ def test_replace_exdev_is_never_retried(monkeypatch, target: Path, platform) -> 
 # ---------------------------------------------------------- T05 durability ordering
 
 
-def _record_durability(monkeypatch) -> list[tuple]:
-    events: list[tuple] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fake_fsync(fd):
-        kind = "dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
-        events.append(("fsync", kind))
-        return real_fsync(fd)
-
-    def fake_replace(src, dst):
-        events.append(("replace", Path(src), Path(dst)))
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(os, "fsync", fake_fsync)
-    monkeypatch.setattr(os, "replace", fake_replace)
-    return events
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="directory fsync is POSIX only")
 def test_durability_call_order(monkeypatch, target: Path) -> None:
-    events = _record_durability(monkeypatch)
+    events = record_durability(monkeypatch)
     atomic_write_bytes(target, b"new")
     monkeypatch.undo()
     kinds = [e[0] if e[0] == "replace" else f"fsync-{e[1]}" for e in events]
@@ -188,7 +171,7 @@ def test_durability_call_order(monkeypatch, target: Path) -> None:
 @pytest.mark.skipif(atomic.fcntl is None, reason="needs the fcntl module")
 @pytest.mark.parametrize("fullfsync_works", [True, False])
 def test_darwin_tries_full_fsync_first(monkeypatch, target: Path, fullfsync_works) -> None:
-    events = _record_durability(monkeypatch)
+    events = record_durability(monkeypatch)
 
     def fake_fcntl(fd, cmd, *args):
         events.append(("fcntl", cmd))

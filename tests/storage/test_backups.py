@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import os
-import stat
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,26 +16,9 @@ from app.storage import backups as backups_module
 from app.storage.atomic import SaveError, atomic_write_bytes
 from app.storage.backups import BackupEntry, BackupSet, select_backups_to_keep
 from app.storage.strict_json import json_dumps_bytes, strict_json_loads
+from tests.storage.durability import record_durability
 
 NAME = "userdata.json"
-
-
-def _record_durability(monkeypatch) -> list[tuple]:
-    events: list[tuple] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fake_fsync(fd):
-        kind = "dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
-        events.append(("fsync", kind))
-        return real_fsync(fd)
-
-    def fake_replace(src, dst):
-        events.append(("replace", Path(src), Path(dst)))
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(os, "fsync", fake_fsync)
-    monkeypatch.setattr(os, "replace", fake_replace)
-    return events
 
 
 # ------------------------------------------------------------------------ backups
@@ -179,7 +160,7 @@ def test_thinning_keeps_everything_recent_and_pins_pre_migration() -> None:
 
 
 def test_backup_recorded_via_temp_and_rename(monkeypatch, tmp_path: Path) -> None:
-    events = _record_durability(monkeypatch)
+    events = record_durability(monkeypatch)
     path = BackupSet(tmp_path, NAME, Clock(START)).backup(_doc(1), validate=_valid)
     monkeypatch.undo()
     replaces = [e for e in events if e[0] == "replace"]
