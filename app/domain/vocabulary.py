@@ -12,8 +12,6 @@ from __future__ import annotations
 import bisect
 from typing import Generator, Iterable
 
-from rapidfuzz import fuzz, process
-
 from app.domain.matching import is_cjk, is_short, sorted_steps
 
 FUZZY_CUTOFF = 75  # rapidfuzz ratio for a whole word
@@ -92,7 +90,10 @@ class Vocabulary:
         if found or is_short(query_word):
             return found
         yield
-        # Not in the data as typed: then, and only then, a misspelling.
+        # Not in the data as typed: then, and only then, a misspelling. rapidfuzz (2.7 MB) is
+        # imported here, at the first misspelling, not with the window.
+        from rapidfuzz import fuzz, process
+
         for word, score, _ in process.extract(query_word, self.words, scorer=fuzz.ratio,
                                               score_cutoff=FUZZY_CUTOFF, limit=None):
             found[word] = FUZZY * score / 100
