@@ -112,6 +112,17 @@ def merge_record(bundled: dict[str, Any] | None, entry: dict[str, Any] | None, k
     return record, set(fields), conflicts, orphaned
 
 
+def merged(bundled: dict[str, Any] | None, entry: dict[str, Any] | None, kind: str
+           ) -> tuple[dict[str, Any] | None, frozenset[str] | set[str], list[Conflict] | tuple, bool]:
+    """``merge_record`` for the workspace, which changes neither a layer entry nor a merged
+    record in place: a record the user added is the entry's own (not copied), with the field
+    set it shares with the records that have the same fields."""
+    added = entry.get("added") if entry is not None else None
+    if added is not None:
+        return added, added_fields(added), (), False
+    return merge_record(bundled, entry, kind)
+
+
 # --- mutations of one record's entry (pure: each returns a new entry or None) ------------------
 
 def entry_with_field(entry: dict[str, Any] | None, bundled: dict[str, Any] | None, name: str,
@@ -181,6 +192,8 @@ def validate_entry(entry: Any, where: str) -> None:
     ``{"added": {...}}``, ``{"deleted": true, "snapshot": {...} | null}`` or
     ``{"fields": {...}, "base": {...}, "snapshot": {...}}``. Nothing is reinterpreted: a
     ``null`` where an object belongs, or ``"deleted": "no"``, is an error, not a default."""
+    if type(entry) is dict and len(entry) == 1 and type(entry.get("added")) is dict:
+        return  # an added record, the usual entry of a large layer: what the checks below accept
     if not isinstance(entry, dict):
         raise ValueError(f"{where} must be an object")
     if "added" in entry:
@@ -205,6 +218,21 @@ def validate_entry(entry: Any, where: str) -> None:
     unknown = set(entry) - {"fields", "base", "snapshot"}
     if unknown:
         raise ValueError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+
+
+_ADDED_FIELDS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def added_fields(record: dict[str, Any]) -> frozenset[str]:
+    """The fields of a record the user added (all but its id: each is the user's), one frozenset
+    shared by the records with the same fields."""
+    names = tuple(record)
+    fields = _ADDED_FIELDS.get(names)
+    if fields is None:
+        fields = frozenset(names) - {"id"}
+        if len(_ADDED_FIELDS) < 256:
+            _ADDED_FIELDS[names] = fields
+    return fields
 
 
 def rename_colliding_additions(entries: dict[str, Any], bundled: dict[str, Any], kind: str,

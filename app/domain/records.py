@@ -172,9 +172,63 @@ def parse_element(raw: Any) -> Element:
 
 _RESERVE_REQUIRED = frozenset({"id", "country", "edition"})
 _RESERVE_NAMES = frozenset(s.name for s in S.RESERVE_FIELDS)
+_RESERVE_KEYS = _RESERVE_NAMES | {"id"}
+# For _quick_reserve, the rules of S.RESERVE_FIELDS by type, with what an absent field is (the
+# dataclass's default: what the careful path's Reserve(**values) gives it).
+_DEFAULTS = {f.name: None if f.default is dataclasses.MISSING else f.default for f in dataclasses.fields(Reserve)}
+_QUICK_TEXT = tuple((s.name, _DEFAULTS[s.name], s.max_len, s.required) for s in S.RESERVE_FIELDS if s.type == "text")
+_QUICK_TONS = tuple((s.name, _DEFAULTS[s.name], s.required) for s in S.RESERVE_FIELDS if s.type == "tons")
+_QUICK_CHOICE = tuple((s.name, _DEFAULTS[s.name], s.choices) for s in S.RESERVE_FIELDS if s.type == "choice")
+_QUICK = len(_QUICK_TEXT) + len(_QUICK_TONS) + len(_QUICK_CHOICE) == len(S.RESERVE_FIELDS)  # else: careful only
+_new = object.__new__
+
+
+def _quick_reserve(raw: dict) -> Reserve | None:
+    """A reserve row as the app writes it (plain JSON types, every value within its rules),
+    checked field by field by the rules of ``S.RESERVE_FIELDS`` in one pass; None for anything
+    else, which the careful path then parses or refuses with its message. It takes only what the
+    careful path takes unchanged, so the two give equal records. A layer of 100,000 added rows
+    is parsed at every start: this takes under half the careful path's time."""
+    keys = raw.keys()
+    record_id = raw.get("id")
+    if not (_QUICK and keys >= _RESERVE_REQUIRED and keys <= _RESERVE_KEYS) or type(record_id) is not str \
+            or not F.ID_RE.match(record_id):
+        return None
+    get = raw.get
+    values = {"id": record_id}
+    texts = []
+    for name, default, max_len, required in _QUICK_TEXT:
+        value = get(name, default)
+        if type(value) is not str or len(value) > max_len:
+            return None
+        value = values[name] = value.strip()
+        if required and not value:
+            return None
+        texts.append(value)
+    for name, default, required in _QUICK_TONS:
+        value = values[name] = get(name, default)
+        if value is None:
+            if required:
+                return None
+        elif type(value) is not int or not 0 <= value <= F.TONS_MAX:
+            return None
+    for name, default, choices in _QUICK_CHOICE:
+        value = values[name] = get(name, default)
+        if type(value) is not str or value not in choices:
+            return None
+    if F._BAD_LINE.search(" ".join(texts)):  # one scan for all the texts
+        return None
+    record = _new(Reserve)  # frozen: its __init__ sets the fields one object.__setattr__ at a time
+    record.__dict__.update(values)
+    return record
 
 
 def parse_reserve(raw: Any) -> Reserve:
+    record = _quick_reserve(raw) if type(raw) is dict else None
+    return record if record is not None else _parse_reserve_carefully(raw)
+
+
+def _parse_reserve_carefully(raw: Any) -> Reserve:
     record_id = _record_id(raw)
     _keys(raw, record_id, _RESERVE_REQUIRED, _RESERVE_NAMES)
     values = _scalars(raw, S.RESERVE_FIELDS, record_id)

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from app.domain import layers as L
 from app.domain.states import (Change, EditError, Rejected, Staged, about_edited_field, changes_of,  # noqa: F401
-                               field_words, record_label)
+                               field_words, record_label, staged)
 from app.domain.fields import FieldError, to_json_value
 from app.domain.kinds import KIND_KEYS, kind_of
 from app.domain.model import Dataset, DatasetInfo, Edition
@@ -291,13 +291,13 @@ class Workspace:
         bundled = self._bundled[kind].get(record_id)
         if entry is None and bundled is not None:
             return self._bundled_state(kind, record_id)
-        raw, edited, conflicts, orphaned = L.merge_record(bundled, entry, kind)
+        raw, edited, conflicts, orphaned = L.merged(bundled, entry, kind)
         if raw is None:
             return Staged(kind, record_id, entry, None, None)
         record = kind_of(kind).parse(raw)
         if kind == "reserves" and record.edition not in self._editions_by_id:
             raise RecordError(record_id, "edition", f"unknown source {record.edition!r}")
-        return Staged(kind, record_id, entry, raw, record, frozenset(edited), tuple(conflicts), orphaned)
+        return staged(kind, record_id, entry, raw, record, frozenset(edited), tuple(conflicts), orphaned)
 
     def _check_unique(self, state: Staged) -> None:
         kind = kind_of(state.kind)
