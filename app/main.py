@@ -7,7 +7,6 @@ import argparse
 import datetime as dt
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from app import APP_ID, APP_NAME, __version__
@@ -71,18 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     problem = _prepare_platform(window=not (args.version or args.export or args.screenshot))
     if problem:
         return _fail(problem)
-    from app.storage.bundled import DataError, load_bundled
-    from app.storage.dataset_in_use import choose_dataset
-    from app.storage.paths import bundled_data_dir, user_data_dir
+    on = args.on or dt.date.today()
+    if not (args.version or args.export or args.screenshot):
+        return _run_window(args, on)
+    from app.storage.bundled import DataError
 
     try:
-        bundled = load_bundled(bundled_data_dir())
+        bundled, dataset_notes = _load_dataset(args)
     except (DataError, FileNotFoundError) as exc:
-        if args.version or args.export or args.screenshot:
-            return _fail(f"the bundled dataset cannot be loaded: {exc}")
-        return _show_fatal(f"The bundled dataset cannot be loaded:\n\n{exc}")
-    on = args.on or dt.date.today()
-    bundled, dataset_notes = choose_dataset(bundled, user_data_dir(args.data_dir))  # or a newer imported one
+        return _fail(f"the bundled dataset cannot be loaded: {exc}")
 
     if args.version:
         info = bundled.dataset.info
@@ -93,30 +89,74 @@ def main(argv: list[str] | None = None) -> int:
     from app.storage.userdata import UserData
 
     if args.screenshot:
-        return _screenshots(bundled, user_data_dir(args.data_dir), args.screenshot, on)
-    userdata = UserData(user_data_dir(args.data_dir), bundled)
+        return _screenshots(bundled, _data_dir(args.data_dir), args.screenshot, on)
+    userdata = UserData(_data_dir(args.data_dir), bundled)
     report = userdata.open()
-    report.messages[:0] = dataset_notes
     try:
-        if args.export:
-            return _export(userdata, args.export, on, report.messages)
-        app = _application()
-        from PySide6.QtCore import QSettings
-
-        from app.ui.controller import EditController
-        from app.ui.lifecycle import install_save_on_exit
-        from app.ui.main_window import MainWindow
-
-        controller = EditController(userdata)
-        install_save_on_exit(app, controller)  # SIGTERM, logout and quit save unsaved edits
-        window = MainWindow(controller, on, settings=QSettings())
-        window.show_open_messages(report.messages)
-        window.resize(1280, 800)
-        window.restore_state()
-        window.show()
-        return app.exec()
+        return _export(userdata, args.export, on, dataset_notes + report.messages)
     finally:
         userdata.close()
+
+
+def _load_dataset(args):
+    """The bundled dataset, or a newer one the user imported; and what choosing it found."""
+    from app.storage.bundled import load_bundled
+    from app.storage.dataset_in_use import choose_dataset
+    from app.storage.paths import bundled_data_dir
+
+    return choose_dataset(load_bundled(bundled_data_dir()), _data_dir(args.data_dir))
+
+
+def _data_dir(chosen: str | None) -> Path:
+    from app.storage import paths
+
+    return paths.user_data_dir(chosen)
+
+
+def _run_window(args, on: dt.date) -> int:
+    """The window: its frame is drawn first, from PySide6 and a few light modules; the data is
+    read, and the tables built, once that frame is on screen (app/ui/main_window.py)."""
+    app = _application()
+    from PySide6.QtCore import QSettings
+
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(None, on, settings=QSettings())
+    window.resize(1280, 800)
+    window.restore_state()
+    opened: list = []
+
+    def open_data() -> None:
+        from app.storage.bundled import DataError
+        from app.storage.userdata import UserData
+        from app.ui.controller import EditController
+        from app.ui.lifecycle import install_save_on_exit
+
+        try:
+            bundled, dataset_notes = _load_dataset(args)
+        except (DataError, FileNotFoundError) as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(window, APP_NAME, f"The bundled dataset cannot be loaded:\n\n{exc}")
+            opened.append(None)
+            window.close()
+            return
+        userdata = UserData(_data_dir(args.data_dir), bundled)
+        opened.append(userdata)
+        report = userdata.open()
+        controller = EditController(userdata)
+        install_save_on_exit(app, controller)  # SIGTERM, logout and quit save unsaved edits
+        window.populate(controller, dataset_notes + report.messages)
+
+    window.after_first_frame(open_data)
+    window.show()
+    try:
+        code = app.exec()
+        return 2 if opened == [None] else code
+    finally:
+        for userdata in opened:
+            if userdata is not None:
+                userdata.close()
 
 
 def _export(userdata, directory: Path, on: dt.date, messages: list[str]) -> int:
@@ -218,6 +258,8 @@ def _drop_offscreen_noise(_mode, _context, message: str) -> None:
 
 
 def _render_tabs(app, bundled, data_dir: Path, directory: Path, on: dt.date) -> int:
+    import tempfile
+
     from app.storage.userdata import UserData
     from app.ui.controller import EditController
     from app.ui.main_window import MainWindow
@@ -287,14 +329,6 @@ def _copy_data_folder(source: Path, target: Path, depth: int = 1) -> None:
             continue
         finally:
             os.close(fd)
-
-
-def _show_fatal(message: str) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
-    _application()
-    QMessageBox.critical(None, APP_NAME, message)
-    return 2
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 APP_DIR_NAME = "curbwatch"
@@ -16,9 +15,9 @@ def _bundled(name: str) -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and frozen_root:
         return Path(frozen_root) / name
-    installed = resources.files("app") / "_bundled" / name
+    installed = Path(__file__).resolve().parents[1] / "_bundled" / name  # the wheel: app/_bundled
     if installed.is_dir():
-        return Path(str(installed))
+        return installed
     checkout = Path(__file__).resolve().parents[2] / name
     if checkout.is_dir():
         return checkout

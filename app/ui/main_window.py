@@ -1,59 +1,55 @@
 """The main window: three tabs (Companies, Element restrictions, Reserves), the status date,
-the dataset's as-of date, banners for anything the user must know, and the menus."""
+the dataset's as-of date, banners for anything the user must know, and the menus.
+
+It is built in two steps so that the window is on screen before the data is read. The frame
+(title, menu titles, the status-date bar, the tab titles and "Opening your data…") needs only
+PySide6 and the light modules imported here; ``populate`` then brings in everything else (the
+tables, search, banners, menus) once the data is open. Given a controller, the constructor
+does both at once."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
+    QLineEdit,
     QMainWindow,
-    QMessageBox,
     QToolBar,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from app import APP_NAME, __version__
-from app.domain import fields as F
-from app.domain.kinds import COMPANIES, ELEMENTS
-from app.ui import theme as themes
-from app.ui.banner import Banner, BannerArea
-from app.ui.columns import COMPANY_COLUMNS, ELEMENT_COLUMNS
-from app.ui.controller import EditController
 from app.ui.date_field import DateLineEdit
-from app.ui.detail import company_html, element_html
-from app.ui.global_search import GlobalSearch
-from app.ui.help import HelpDialog, about_the_data, shortcuts_html
 from app.ui.i18n import tr, tr_msg
-from app.ui.menus import build_menus
-from app.ui.messages import refusal_text
-from app.ui.record_tab import RecordTab
-from app.ui.save_feedback import SaveFeedback
-from app.ui.status_text import data_age_text
 from app.ui.tabs import TAB_KEYS, TABS, Tabs
 from app.ui.view_state import ViewState
+from app.ui.window_commands import WindowCommands
 
-if TYPE_CHECKING:  # built after the first frame: its module (and the reserve figures') imported then
+if TYPE_CHECKING:  # imported by populate() (the Reserves tab's module: when the tab is built)
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.banner import Banner
+    from app.ui.controller import EditController
+    from app.ui.record_tab import RecordTab
     from app.ui.reserves_tab import ReservesTab
 
-class MainWindow(QMainWindow):
-    def __init__(self, controller: EditController, on: dt.date, parent: QWidget | None = None, *,
-                 settings: QSettings | None = None) -> None:
+MENU_TITLES = ("&File", "&Edit", "&View", "&Help")  # as build_menus makes them, shown in the frame
+
+class MainWindow(WindowCommands, QMainWindow):
+    def __init__(self, controller: EditController | None = None, on: dt.date | None = None,
+                 parent: QWidget | None = None, *, settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
-        self.controller = controller
-        self.workspace = controller.workspace
-        self.on = on
+        self.controller: EditController | None = None
+        self.workspace = None
+        self.on = on or dt.date.today()
         self.settings = settings
         self.tabs = Tabs(self)
         self.tabs.setDocumentMode(True)
-        self.search = GlobalSearch(self.workspace, self)
         # Each tab is built when first needed: the one shown at once, the others just after the
         # first frame (or when code asks for them), so start-up only pays for what is seen.
         self._built: dict[str, QWidget] = {}
@@ -64,56 +60,100 @@ class MainWindow(QMainWindow):
             layout.setContentsMargins(0, 0, 0, 0)
             self._holders[key] = layout
             self.tabs.addTab(holder, tr(title))
+        opening = tr("Opening your data…")
+        # Centred by markup, not Qt.AlignCenter: the Qt namespace's enums are made on first use
+        # and cost 15 ms, which the first frame does without.
+        self.opening = QLabel(f"<p align=center>{opening}</p>")
+        self._holders[TAB_KEYS[0]].addWidget(self.opening)
         self.view_state = ViewState(self)
         self.tabs.currentChanged.connect(lambda index: self.tab(TAB_KEYS[index]) if index >= 0 else None)
-        self.banners = BannerArea(self)
-        self.search.navigate.connect(self.open_record)
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.banners)
-        column.addWidget(self.search.panel)
-        column.addWidget(self.tabs, 1)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self._frame_toolbar()
+        for title in MENU_TITLES:  # the titles only, so that nothing moves when populate fills them
+            self.menuBar().addMenu(tr(title)).setEnabled(False)
+        self.statusBar().showMessage(opening)
+        self._base_point_size: float | None = None
+        self.zoom_steps = 0
+        self._first_paint = True
+        self._after_first_frame: list = []
+        if controller is not None:
+            self.populate(controller)
 
+    def _frame_toolbar(self) -> None:
         toolbar = QToolBar(tr("Status date"))
         toolbar.setObjectName("status-date")
         toolbar.setMovable(False)
         label = QLabel(tr(" Status &on: "))
         toolbar.addWidget(label)
         self.status_date = DateLineEdit(required=True, label=tr("Status date"))
-        self.status_date.set_value(on)
+        self.status_date.set_value(self.on)
         self.status_date.setMaximumWidth(170)
-        self.status_date.editingFinished.connect(self._on_date_typed)
-        self.status_date.picked.connect(lambda _text: self._on_date_typed())
+        self.status_date.setEnabled(False)  # until the data is open (populate)
         label.setBuddy(self.status_date)
         toolbar.addWidget(self.status_date)
         self.as_of = QLabel()
         for part in (QLabel("   "), self.as_of, QLabel("   ")):
             toolbar.addWidget(part)
-        self.search.box.setMinimumWidth(320)
-        toolbar.addWidget(self.search.box)
+        placeholder = QLineEdit()  # where the search box goes, the same size, until it exists
+        placeholder.setEnabled(False)
+        placeholder.setPlaceholderText(tr("Search everything"))
+        placeholder.setMinimumWidth(320)
+        self._search_placeholder = toolbar.addWidget(placeholder)
         self.addToolBar(toolbar)
+        self._toolbar = toolbar
+
+    def populate(self, controller: EditController, messages: list[str] = ()) -> None:
+        """Everything that needs the data: the tables, search, banners, menus and save state."""
+        from app.ui.banner import BannerArea
+        from app.ui.global_search import GlobalSearch
+        from app.ui.menus import build_menus
+        from app.ui.save_feedback import SaveFeedback
+
+        self.controller = controller
+        self.workspace = controller.workspace
+        self.search = GlobalSearch(self.workspace, self)
+        self.banners = BannerArea(self)
+        self.search.navigate.connect(self.open_record)
+        self._column.insertWidget(0, self.banners)
+        self._column.insertWidget(1, self.search.panel)
+        self.status_date.setEnabled(True)
+        self.status_date.editingFinished.connect(self._on_date_typed)
+        self.status_date.picked.connect(lambda _text: self._on_date_typed())
+        self.search.box.setMinimumWidth(320)
+        self._toolbar.insertWidget(self._search_placeholder, self.search.box)
+        self._toolbar.removeAction(self._search_placeholder)
+        self._search_placeholder.deleteLater()
         self.as_of_status = QLabel()
         self.save_status = QLabel()
+        self.statusBar().clearMessage()
         for part, name in ((self.save_status, tr("Save state")), (self.as_of_status, tr("Data and status date"))):
             part.setAccessibleName(name)
             part.setStyleSheet("QLabel { border-left: 1px solid palette(mid); padding: 0 6px; }")  # separated parts
             self.statusBar().addPermanentWidget(part)
-        self._base_point_size: float | None = None
-        self.zoom_steps = 0
+        self.menuBar().clear()
         build_menus(self)
 
         self.workspace.listeners.append(self._on_workspace_change)
         self._update_labels()
-        self.tab(TAB_KEYS[0])
-        self._first_paint = True  # the other tabs and the search index: once the window is on screen
+        self.opening.hide()
+        self.opening.deleteLater()
+        self.tab(TAB_KEYS[max(self.tabs.currentIndex(), 0)])
         self.feedback = SaveFeedback(self)
         self.lock_timer = self.feedback.lock_timer
+        self.show_open_messages(messages)
+        if not self._first_paint:  # populated after the first frame: the rest now, in the background
+            self._after_paint()
 
     # --- the tabs, built on first use ------------------------------------------------------------
     def tab(self, key: str):
         built = self._built.get(key)
+        if built is None and self.controller is None:  # the frame: "Opening your data…" on the tab shown
+            self._holders[key].addWidget(self.opening)
+            return None
         if built is None:
             built = self._make_tab(key)
             self._built[key] = built
@@ -129,6 +169,11 @@ class MainWindow(QMainWindow):
             from app.ui.reserves_tab import ReservesTab
 
             return ReservesTab(controller, on, self)
+        from app.domain.kinds import COMPANIES, ELEMENTS
+        from app.ui.columns import COMPANY_COLUMNS, ELEMENT_COLUMNS
+        from app.ui.detail import company_html, element_html
+        from app.ui.record_tab import RecordTab
+
         hint = (tr("Filter companies: names, announcements, notes, timelines (typos forgiven)") if key == "companies"
                 else tr("Filter elements: names, announcements, items, notes, timelines"))
         kind, columns, html = ((COMPANIES, COMPANY_COLUMNS, company_html) if key == "companies"
@@ -143,8 +188,21 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._first_paint:  # not a zero timer from __init__: that one fires before the first paint
             self._first_paint = False
-            QTimer.singleShot(0, self.build_all_tabs)
-            QTimer.singleShot(0, self.search.prepare)
+            for then in self._after_first_frame:  # opening the data, when only the frame is built
+                QTimer.singleShot(0, then)
+            if self.controller is not None:
+                self._after_paint()
+
+    def after_first_frame(self, then) -> None:
+        """Call ``then()`` from the event loop once the window has first been painted."""
+        if self._first_paint:
+            self._after_first_frame.append(then)
+        else:
+            QTimer.singleShot(0, then)
+
+    def _after_paint(self) -> None:
+        QTimer.singleShot(0, self.build_all_tabs)  # the other tabs and the search index
+        QTimer.singleShot(0, self.search.prepare)
 
     def build_all_tabs(self) -> None:
         for key in TAB_KEYS:
@@ -169,10 +227,6 @@ class MainWindow(QMainWindow):
         return self.feedback.retry_write_access()
 
     # --- menus and keyboard ------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search.box.setFocus()
-        self.search.box.selectAll()
-
     def follow_link(self, parts: list) -> bool:
         """A link in a detail pane: another record, or an announcement (every record it covers)."""
         if len(parts) == 3 and parts[0] == "record" and parts[1] in ("companies", "elements"):
@@ -190,40 +244,6 @@ class MainWindow(QMainWindow):
             return False
         tab.table.setFocus()
         return True
-
-    def step_tab(self, step: int) -> None:
-        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
-
-    def zoom(self, step: int) -> None:
-        """Text size: one point larger or smaller (step 0: the size the app started with)."""
-        app = QApplication.instance()
-        font = app.font()
-        if self._base_point_size is None:
-            self._base_point_size = font.pointSizeF()
-        size = self._base_point_size if step == 0 else min(max(font.pointSizeF() + step, 6.0), 40.0)
-        font.setPointSizeF(size)
-        app.setFont(font)
-        self.zoom_steps = round(size - self._base_point_size)
-
-    def reset_layout(self) -> None:
-        self.view_state.reset()
-        self.zoom(0)
-
-    def show_about_data(self) -> None:
-        info = self.workspace.info
-        HelpDialog(tr("About the data"), about_the_data(info.as_of.isoformat(), info.dataset_version), self).exec()
-
-    def show_screening(self):
-        from app.ui.screening_dialog import ScreeningDialog
-
-        dialog = ScreeningDialog(self.workspace, self.on, self)
-        dialog.open_record.connect(lambda record_id: self.open_record("companies", record_id))
-        dialog.show()
-        self._screening = dialog  # one at a time, kept alive while open
-        return dialog
-
-    def show_shortcuts(self) -> None:
-        HelpDialog(tr("Keyboard shortcuts"), shortcuts_html(), self).exec()
 
     def current_tab(self):
         return self.tab(TAB_KEYS[max(self.tabs.currentIndex(), 0)])
@@ -245,15 +265,22 @@ class MainWindow(QMainWindow):
         return self.banners.texts()
 
     def _on_workspace_change(self, kind: str, _record_id: str | None) -> None:
-        for tab in self.built_tabs():
+        for tab in self._record_tabs():
             # Only the tab of the kind that changed: an import of 1,000 reserve rows notifies 1,000 times.
-            if isinstance(tab, RecordTab) and kind in ("", tab.kind.key):
+            if kind in ("", tab.kind.key):
                 tab.refilter()
                 tab.facets.refresh()
         self.feedback.update_save_state()
 
+    def _record_tabs(self) -> list[RecordTab]:
+        from app.ui.record_tab import RecordTab
+
+        return [tab for tab in self.built_tabs() if isinstance(tab, RecordTab)]
+
     # --- the status date ------------------------------------------------------------------
     def _update_labels(self) -> None:
+        from app.ui.status_text import data_age_text
+
         info = self.workspace.info
         age = data_age_text(info.as_of, self.on)
         if age:
@@ -266,6 +293,12 @@ class MainWindow(QMainWindow):
             app=APP_NAME, app_version=__version__, as_of=info.as_of.isoformat(), on=self.on.isoformat()))
 
     def _on_date_typed(self) -> None:
+        from PySide6.QtWidgets import QToolTip
+
+        from app.domain import fields as F
+        from app.ui import theme as themes
+        from app.ui.messages import refusal_text
+
         try:
             on = F.parse_date("Status date", self.status_date.text())
         except F.FieldError as exc:
@@ -283,51 +316,9 @@ class MainWindow(QMainWindow):
     def set_status_date(self, on: dt.date) -> None:
         self.on = on
         self.status_date.set_value(on)
-        for tab in self.built_tabs():
-            if isinstance(tab, RecordTab):
-                tab.set_date(on)
+        for tab in self._record_tabs():
+            tab.set_date(on)
         self._update_labels()
-
-    # --- dialogs --------------------------------------------------------------------------
-    def _lazy(self, module: str, function: str):
-        """Run a dialog whose module is imported when first used, not at start-up."""
-        return getattr(importlib.import_module(module), function)(self)
-
-    def export_view(self):
-        return self._lazy("app.ui.export_view", "export_view_dialog")
-
-    def export_chart(self):
-        return self._lazy("app.ui.chart_export", "export_chart_dialog")
-
-    def save_evidence_pack(self):
-        return self._lazy("app.ui.chart_export", "evidence_dialog")
-
-    def import_records(self):
-        return self._lazy("app.ui.import_dialog", "import_records")
-
-    def copy_selection(self):
-        return self._lazy("app.ui.copy_rows", "copy_selection")
-
-    def print_brief(self):
-        return self._lazy("app.ui.brief", "print_brief")
-
-    def save_brief_pdf(self):
-        return self._lazy("app.ui.brief", "save_brief_pdf")
-
-    def import_dataset_update(self) -> bool:
-        from app.ui.update_dialog import import_dataset_update
-
-        done = import_dataset_update(self)
-        self._update_labels()  # the dataset's version and as-of date
-        return done
-
-    def show_what_changed(self):
-        return self._lazy("app.ui.history_dialog", "show_what_changed")
-
-    def show_changes(self) -> None:
-        from app.ui.changes import ChangesDialog
-
-        ChangesDialog(self.controller, self).exec()
 
     # --- window state and quitting --------------------------------------------------------
     def restore_state(self) -> None:
@@ -349,21 +340,30 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         # The system switched between light and dark: the tints, the chart and the detail follow.
+        from PySide6.QtCore import QEvent
+
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.apply_theme()
         super().changeEvent(event)
 
     def apply_theme(self) -> None:
+        if not self._built:  # the frame, or no tab yet: each tab takes the theme as it is built
+            return
+        from app.ui import theme as themes
+
         theme = themes.current()
+        record_tabs = self._record_tabs()
         for tab in self.built_tabs():
             tab.model.set_theme(theme)
-            if isinstance(tab, RecordTab):
+            if tab in record_tabs:
                 tab.refresh_detail()
             elif hasattr(tab, "apply_theme"):
                 tab.apply_theme(theme)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if not self.controller.save_now() and self.controller.dirty:
+        if self.controller is not None and not self.controller.save_now() and self.controller.dirty:
+            from PySide6.QtWidgets import QMessageBox
+
             answer = self.ask_unsaved()
             if answer == QMessageBox.StandardButton.Retry:
                 if not self.controller.save_now():
@@ -376,6 +376,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
+        from PySide6.QtWidgets import QMessageBox
+
         error = self.controller.last_error
         return QMessageBox.warning(
             self, APP_NAME,

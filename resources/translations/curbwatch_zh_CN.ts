@@ -1708,6 +1708,10 @@ Nothing was changed.</source>
         <translation>已从 {file} 导入：新增 {added} 条，修改 {changed} 条。“编辑 &gt; 撤销”可撤回。</translation>
     </message>
     <message>
+        <source>Opening your data…</source>
+        <translation>正在打开您的数据…</translation>
+    </message>
+    <message>
         <source>Status date</source>
         <translation>状态日期</translation>
     </message>

@@ -176,15 +176,22 @@ FIRST_PAINT_PROBE = """
 import sys
 from app.ui.main_window import MainWindow
 paint = MainWindow.paintEvent
+LATER = ('app.storage.bundled', 'app.storage.userdata', 'app.domain.workspace', 'app.ui.record_tab',
+         'app.ui.reserves_tab', 'app.storage.dataset_update', 'app.ui.html_delegate', 'rapidfuzz')
 def first(self, event):
     if self._first_paint:  # what the real start-up has loaded when the window first paints
-        print('UPDATE', 'app.storage.dataset_update' in sys.modules, 'RESERVES', 'app.ui.reserves_tab' in sys.modules,
-              'DATASET', self.workspace.info.dataset_version, 'RESULTS', 'app.ui.html_delegate' in sys.modules,
-              flush=True)
+        print('FRAME', self.controller is None, self.statusBar().currentMessage(),
+              'LOADED', [m for m in LATER if m in sys.modules], flush=True)
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
-        QTimer.singleShot(30, lambda: print('TABS', len(self.built_tabs()), flush=True))
-        QTimer.singleShot(60, QApplication.quit)
+        def later():
+            if self.controller is None or len(self.built_tabs()) < 3:  # not yet: look again
+                QTimer.singleShot(20, later)
+                return
+            print('TABS', len(self.built_tabs()), 'DATASET', self.workspace.info.dataset_version, 'UPDATE',
+                  'app.storage.dataset_update' in sys.modules, flush=True)
+            QApplication.quit()
+        QTimer.singleShot(0, later)
     paint(self, event)
 MainWindow.paintEvent = first
 from app.main import main
@@ -192,19 +199,19 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def test_the_first_frame_loads_neither_the_update_code_nor_the_reserves_tab(tmp_path):
-    """`curbwatch` as a user starts it: until the window first paints, neither the dataset-update
-    code (nothing imported) nor the Reserves tab's module is loaded; the tabs are built after.
-    With an imported dataset in the data folder the update code is loaded, and that dataset used."""
+def test_the_first_frame_is_drawn_before_the_data_is_read(tmp_path):
+    """`curbwatch` as a user starts it: the window's frame ("Opening your data…") is painted
+    before the data is read or the tables, search and update code are imported; then the data
+    is opened and all three tabs built. The dataset-update code is loaded only when the data
+    folder holds an imported dataset, and then that dataset is used."""
     data = tmp_path / "data"
     env = dict(os.environ, CURBWATCH_DATA_DIR=str(data), QT_QPA_PLATFORM="offscreen")
     result = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE], cwd=REPO, env=env, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("UPDATE False RESERVES False DATASET ") and lines[0].endswith(" RESULTS False"), \
-        result.stdout  # nor the search results' delegate (QStyle and its enums): that comes with the first search
-    assert "TABS 3" in lines[1:], result.stdout
+    assert lines[0] == "FRAME True Opening your data… LOADED []", result.stdout
+    assert lines[1].startswith("TABS 3 DATASET ") and lines[1].endswith(" UPDATE False"), result.stdout
 
     from tests.update_files import build_zip
 
@@ -214,4 +221,6 @@ def test_the_first_frame_loads_neither_the_update_code_nor_the_reserves_tab(tmp_
     result = subprocess.run([sys.executable, "-c", FIRST_PAINT_PROBE], cwd=REPO, env=env, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == "UPDATE True RESERVES False DATASET 2026.12.2 RESULTS False", result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0] == "FRAME True Opening your data… LOADED []", result.stdout
+    assert lines[1] == "TABS 3 DATASET 2026.12.2 UPDATE True", result.stdout

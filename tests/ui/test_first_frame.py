@@ -1,0 +1,90 @@
+"""The window is drawn before the data is read: its frame first (title, menu titles, the
+status-date bar, the tab titles, "Opening your data…"), then ``populate`` fills it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QLineEdit, QToolBar
+
+ON = dt.date(2026, 11, 29)
+
+
+def _frame(qtbot):
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(None, ON)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_frame_says_the_data_is_opening_and_populate_fills_it(qtbot, open_userdata):
+    from app.ui.controller import EditController
+
+    window = _frame(qtbot)
+    toolbar = window.findChild(QToolBar, "status-date")
+    assert window.controller is None and window.built_tabs() == [] and window.tab("companies") is None
+    assert [window.tabs.tabText(i) for i in range(3)] == ["Companies", "Element restrictions", "Reserves"]
+    assert [(a.text(), a.isEnabled()) for a in window.menuBar().actions()] == [
+        ("&File", False), ("&Edit", False), ("&View", False), ("&Help", False)]
+    assert window.statusBar().currentMessage() == "Opening your data…"
+    assert window.opening.isVisible() and "Opening your data…" in window.opening.text()
+    assert window.status_date.text() == "2026-11-29" and not window.status_date.isEnabled()
+    placeholders = [w for w in toolbar.findChildren(QLineEdit) if not w.isEnabled() and w is not window.status_date]
+    assert [w.placeholderText() for w in placeholders] == ["Search everything"]  # where the search box goes
+    heights = (window.menuBar().height(), toolbar.height())
+
+    userdata, report = open_userdata()
+    window.populate(EditController(userdata), ["Something opening the data found."])
+    assert not window.opening.isVisible()
+    qtbot.waitUntil(lambda: len(window.built_tabs()) == 3)  # the rest after the first frame
+    assert window.tabs.currentIndex() == 0 and window.companies.model.rowCount() > 0
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    assert all(a.isEnabled() for a in window.menuBar().actions())
+    assert window.statusBar().currentMessage() == "" and window.status_date.isEnabled()
+    assert "Something opening the data found." in " ".join(window.banner_texts())
+    assert window.search.box.parent() is toolbar and window.search.box.isVisible()
+    assert [w for w in toolbar.findChildren(QLineEdit) if not w.isEnabled() and w.isVisible()] == []
+    assert (window.menuBar().height(), toolbar.height()) == heights  # nothing above the tabs jumps
+
+
+def test_the_frame_shows_the_tab_the_user_left(qtbot, open_userdata):
+    """The remembered tab is the one shown, and the one built first, once the data is open."""
+    from app.ui.controller import EditController
+
+    window = _frame(qtbot)
+    window.tabs.setCurrentIndex(1)
+    assert window.opening.parentWidget() is window.tabs.widget(1)  # "Opening…" where the user looks
+    userdata, _report = open_userdata()
+    window.populate(EditController(userdata))
+    assert [type(t).__name__ for t in window.built_tabs()] == ["RecordTab"]
+    assert window.built_tabs()[0] is window.elements
+
+
+def test_closing_the_frame_before_the_data_opens_quits_cleanly(qtbot):
+    window = _frame(qtbot)
+    assert window.close()
+    assert not window.isVisible()
+
+
+def test_a_bundled_dataset_that_cannot_be_loaded_is_said_in_the_window(monkeypatch, qtbot):
+    """The frame is up when the data is read: a damaged bundled dataset is a message on it, the
+    window closes and curbwatch exits with 2, where it used to be a message before any window."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app import main as app_main
+    from app.storage.bundled import DataError
+
+    def broken(_args):
+        raise DataError("companies.json: not JSON")
+
+    shown = []
+    monkeypatch.setattr(app_main, "_load_dataset", broken)
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append((title, text))))
+    QTimer.singleShot(20_000, QApplication.quit)  # a safety net: the test fails rather than hangs
+    assert app_main.main([]) == 2
+    assert shown == [("Curbwatch", "The bundled dataset cannot be loaded:\n\ncompanies.json: not JSON")]
