@@ -42,6 +42,13 @@ class LoadError(Exception):
 # with the string.
 _STRING_LITERAL = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"?', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+# For the quick depth check (_check_depth), on the bytes: an escape (backslash and the byte after
+# it), the bytes that are neither a bracket nor a quote (UTF-8's multi-byte characters never hold
+# an ASCII byte), braces as brackets, and a string left holding only brackets.
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_NOT_SYNTAX = bytes(b for b in range(256) if b not in b'[]{}"')
+_AS_BRACKETS = bytes.maketrans(b"{}", b"[]")
+_QUOTED = re.compile(rb'"[^"]*"')
 # A \uD800-\uDFFF escape; only then can a lone surrogate appear after decoding.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -85,8 +92,24 @@ def _too_deep(max_depth: int) -> Msg:
     return Msg(QT_TRANSLATE_NOOP("", "nested more than {depth} levels deep"), depth=max_depth)
 
 
-def _check_depth(text: str, max_depth: int) -> None:
-    # Cheap pre-scan so "[" * 100000 never reaches the recursive C decoder.
+def _check_depth(data: bytes, text: str, max_depth: int) -> None:
+    """Raise LoadError if the document nests deeper than ``max_depth`` (checked before parsing,
+    so "[" * 100000 never reaches the recursive C decoder). Quick for a document that is not too
+    deep: in bytes, escapes and everything but brackets and quotes go (C, linear), then the
+    strings, then each pass removes the innermost pairs ("[]"): a valid document is empty after
+    as many passes as it is deep. Anything else (too deep, or not valid JSON) gets the exact
+    scan, whose answer is the one given."""
+    if text.count("[") + text.count("{") <= max_depth:
+        return
+    brackets = (_ESCAPE.sub(b"", data) if b"\\" in data else data).translate(_AS_BRACKETS, _NOT_SYNTAX)
+    brackets = _QUOTED.sub(b"", brackets.replace(b'""', b""))  # two quotes side by side: no bracket between
+    for _ in range(max_depth):
+        brackets = brackets.replace(b"[]", b"")
+    if brackets:
+        _check_depth_exactly(text, max_depth)
+
+
+def _check_depth_exactly(text: str, max_depth: int) -> None:
     if text.count("[") + text.count("{") <= max_depth:
         return
     # Both substitutions run in C; only the brackets are walked in Python.
@@ -150,7 +173,7 @@ def strict_json_loads(
     except UnicodeDecodeError as exc:
         raise LoadError(Msg(QT_TRANSLATE_NOOP("", "not valid UTF-8 text at byte {byte}"),
                             byte=exc.start + bom)) from None
-    _check_depth(text, max_depth)
+    _check_depth(data, text, max_depth)
     try:
         obj = json.loads(
             text,
@@ -159,8 +182,10 @@ def strict_json_loads(
             object_pairs_hook=_unique_pairs,
         )
     except _Reject as exc:
+        _check_depth_exactly(text, max_depth)  # too deep is said first, as when every file got the exact scan
         raise LoadError(exc.args[0]) from None
     except json.JSONDecodeError as exc:
+        _check_depth_exactly(text, max_depth)
         byte = len(text[: exc.pos].encode("utf-8")) + bom
         # The json module's own words stay as they are: a value, not a text we translate.
         raise LoadError(Msg(QT_TRANSLATE_NOOP("", "not valid JSON at byte {byte} (line {line}, column {column}: "
@@ -170,6 +195,7 @@ def strict_json_loads(
         raise LoadError(_too_deep(max_depth)) from None
     except (ValueError, TypeError, OverflowError) as exc:
         # e.g. an integer with more than 4300 digits (int max_str_digits)
+        _check_depth_exactly(text, max_depth)
         raise LoadError(Msg(QT_TRANSLATE_NOOP("", "not readable as JSON ({problem})"),
                             problem=str(exc)[:120])) from None
     if _SURROGATE_ESCAPE.search(text):
