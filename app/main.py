@@ -203,13 +203,22 @@ def _application():
     from app.storage.paths import resources_dir
 
     try:
-        icon = resources_dir() / "icons" / "curbwatch.svg"
-        if icon.exists():
-            app.setWindowIcon(QIcon(str(icon)))
+        app.setWindowIcon(_window_icon(resources_dir() / "icons", QIcon))
     except FileNotFoundError:
         pass
     _install_translations(app)
     return app
+
+
+def _window_icon(folder: Path, icon_class):
+    """The app's icon from its PNG sizes (16 to 512 px), each read when a size is first asked
+    for. Not from the SVG: that loads Qt's SVG icon plugin and library before the first frame."""
+    icon = icon_class()
+    for png in sorted(folder.glob(f"hicolor/*/apps/{APP_ID}.png")):
+        icon.addFile(str(png))
+    if icon.isNull() and (folder / "curbwatch.svg").exists():
+        icon = icon_class(str(folder / "curbwatch.svg"))
+    return icon
 
 
 def _install_translations(app) -> None:

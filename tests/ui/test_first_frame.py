@@ -88,3 +88,21 @@ def test_a_bundled_dataset_that_cannot_be_loaded_is_said_in_the_window(monkeypat
     QTimer.singleShot(20_000, QApplication.quit)  # a safety net: the test fails rather than hangs
     assert app_main.main([]) == 2
     assert shown == [("Curbwatch", "The bundled dataset cannot be loaded:\n\ncompanies.json: not JSON")]
+
+
+def test_the_window_icon_comes_from_the_png_sizes_not_the_svg(qtbot, tmp_path):
+    """The SVG would load Qt's SVG icon plugin before the first frame; the PNG sizes are the
+    same picture. A folder with only the SVG still gives an icon."""
+    import shutil
+
+    from PySide6.QtGui import QIcon
+
+    from app.main import _window_icon
+    from app.storage.paths import resources_dir
+
+    icon = _window_icon(resources_dir() / "icons", QIcon)
+    sizes = sorted(size.width() for size in icon.availableSizes())
+    assert sizes == [16, 24, 32, 48, 64, 128, 256, 512]
+    shutil.copy(resources_dir() / "icons" / "curbwatch.svg", tmp_path / "curbwatch.svg")
+    assert not _window_icon(tmp_path, QIcon).isNull()
+    assert _window_icon(tmp_path / "missing", QIcon).isNull()
