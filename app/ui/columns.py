@@ -208,10 +208,11 @@ def _tons_key(tons: int | None) -> int:
 # The production headers name the years of the chosen source ("Production 2025 (t)"): the
 # Reserves tab asks app.domain.reserves.figure_header; these labels are for elsewhere.
 RESERVE_COLUMNS: tuple[Column, ...] = (
-    Column("country", QT_TRANSLATE_NOOP("", "Country"), lambda r, _x: _text(r.country), field="country", width=125),
+    Column("country", QT_TRANSLATE_NOOP("", "Country"), lambda r, _x: _text(r.country), field="country", width=125,
+           sort=lambda r, _x: fold(r.country)),  # every row's key at start: the first column breaks ties
     Column("reserves", QT_TRANSLATE_NOOP("", "Reserves (t REO)"),
            lambda r, _x: _tons(r.reserves_t, format_mt(r.reserves_t)), right=True, field="reserves_t", width=120,
-           sort=lambda r, _x: _tons_key(r.reserves_t)),
+           sort=lambda r, _x: -1 if r.reserves_t is None else r.reserves_t),  # _tons_key, the column sorted at start
     Column(PRODUCTION, QT_TRANSLATE_NOOP("", "Production, data year (t)"),
            lambda r, _x: _tons(r.production_t, format_t(r.production_t)), right=True, field="production_t",
            width=120, sort=lambda r, _x: _tons_key(r.production_t)),

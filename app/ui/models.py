@@ -161,8 +161,17 @@ class RecordTableModel(QAbstractTableModel):
         list; a column's keys are worked out once and then follow the changes."""
         values = self._sort_cache.get(column)
         if values is None:
-            values = self._sort_cache[column] = [self._sort_value(r, column) for r in range(len(self._records))]
+            values = self._sort_cache[column] = self._column_keys(column)
         return values[rows.start:rows.stop] if rows.step == 1 else [values[r] for r in rows]
+
+    def _column_keys(self, column: int) -> list[Any]:
+        """Every row's ``_sort_value`` in ``column``, in one pass through the column's own key
+        (equal to its cells' keys) when it has one: a table of 100,000 rows is sorted at start."""
+        key, context = self._columns[column].sort, self.context
+        if key is None:
+            return [self._sort_value(r, column) for r in range(len(self._records))]
+        keys = [key(record, context) for record in self._records]
+        return [k if type(k) in _PLAIN else _sortable(k) for k in keys]
 
     def _sort_value(self, row: int, column: int) -> Any:
         cells, spec = self._rows[row], self._columns[column]
@@ -329,6 +338,9 @@ class ReserveTableModel(RecordTableModel):
 
     def comparison(self, row: int):
         return self.context.comparisons.get(self._records[row].id)
+
+
+_PLAIN = frozenset({int, float, str})  # sort keys _sortable gives back as they are
 
 
 def _sortable(value: Any) -> Any:

@@ -285,7 +285,8 @@ class ReservesTab(QWidget):
         shown, out = set(self.shown_sources()), self._left_out()
         if len(shown) > 1:  # the country cell also names the source
             self.table.setColumnWidth(0, max(self.table.columnWidth(0), RESERVE_COLUMNS[0].width + 110))
-        self.proxy.set_predicate(lambda r: r.edition in shown and r.country.casefold() not in out)
+        self.proxy.set_predicate((lambda r: r.edition in shown and r.country.casefold() not in out) if out else
+                                 (lambda r: r.edition in shown))
         editions = [self.workspace.edition(i) for i in shown]
         self.table.setColumnHidden(self.model.column_of("usgs"), all(e is None or e.is_usgs for e in editions))
         self._fill_figures()

@@ -13,6 +13,7 @@ The walks are generators that yield every ``STEP`` rows, so a caller can do them
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import deque
 from typing import Any, Callable, Generator, Iterable
 
 STEP = 20_000  # rows handled between two yields
@@ -32,6 +33,10 @@ def _kind(value: Any) -> int:
     return 0 if isinstance(value, (int, float)) else 1 if isinstance(value, str) else 2
 
 
+def _type_kind(cls: type) -> int:
+    return 0 if issubclass(cls, (int, float)) else 1 if issubclass(cls, str) else 2  # as _kind
+
+
 def _wrapped(value: Any) -> tuple[int, Any]:
     return (0, value) if _kind(value) == 0 else (1, value if isinstance(value, str) else str(value))
 
@@ -39,7 +44,7 @@ def _wrapped(value: Any) -> tuple[int, Any]:
 def sort_keys(values: list[Any]) -> tuple[list[Any], bool]:
     """Keys Python can sort, and whether they were wrapped: when a column mixes numbers and
     text (or holds anything else), each key becomes (0, number) or (1, text), numbers first."""
-    kinds = {_kind(v) for v in values}
+    kinds = {_type_kind(cls) for cls in set(map(type, values))}  # the types in C, then each type's kind once
     if len(kinds) <= 1 and 2 not in kinds:
         return values, False
     return [_wrapped(v) for v in values], True
@@ -61,7 +66,7 @@ class RowOrder:
     # --- keys and the whole order ------------------------------------------------------------
     def set_keys(self, tie: list[Any], primary: list[Any] | None, descending: bool = False) -> None:
         """New keys for every row (``primary`` None: no sort, the source order), then sort."""
-        self.tie = [str(v) for v in tie]
+        self.tie = list(map(str, tie))
         self.set_primary(primary, descending)
 
     def set_primary(self, primary: list[Any] | None, descending: bool = False) -> None:
@@ -85,8 +90,7 @@ class RowOrder:
 
     def rerank(self) -> None:
         rank = [0] * len(self.order)
-        for place, row in enumerate(self.order):
-            rank[row] = place
+        deque(map(rank.__setitem__, self.order, range(len(self.order))), maxlen=0)  # rank[row] = place, in C
         self.rank = rank
 
     def fits(self, value: Any) -> bool:
@@ -197,6 +201,6 @@ def kept_steps(keep: Callable[[int], bool], count: int) -> Generator[None, None,
     """The rows of ``range(count)`` that ``keep`` keeps, ``STEP`` rows at a time."""
     out: set[int] = set()
     for start in range(0, count, STEP):
-        out.update(r for r in range(start, min(start + STEP, count)) if keep(r))
+        out.update(filter(keep, range(start, min(start + STEP, count))))
         yield
     return out

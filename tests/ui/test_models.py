@@ -153,7 +153,7 @@ def test_a_columns_own_sort_key_is_its_cells(dataset):
 
     context = Context()
     keyed = [(kind, c) for kind, columns in COLUMNS_BY_KIND.items() for c in columns if c.sort is not None]
-    assert {c.key for _kind, c in keyed} >= {"reserves", "production_t", "production_prior_t"}
+    assert {c.key for _kind, c in keyed} >= {"country", "reserves", "production_t", "production_prior_t"}
     rows = list(dataset.reserves) + [dataclasses.replace(dataset.reserves[0], reserves_t=None, production_t=0)]
     assert any(r.reserves_t is None for r in dataset.reserves)  # the bundled NA figures are covered too
     for kind, column in keyed:
