@@ -23,10 +23,41 @@ class LayerEncoder:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str], tuple[object, bytes]] = {}
+        self._priming: list[tuple[str, str, object]] | None = None  # what prime() has still to encode
 
     @staticmethod
     def _dumps(value) -> bytes:
         return json_dumps_bytes(value, pretty=False)[:-1]  # without the trailing newline
+
+    def _fragment(self, kind: str, record_id: str, entry) -> tuple[object, bytes]:
+        fragment = self._dumps(entry)
+        if json.loads(fragment) != entry:
+            raise SaveError("invalid", f"Nothing was saved: {kind} {record_id!r} would not load back unchanged.")
+        # The key travels with its value: one lookup per entry per save.
+        cached = (entry, self._dumps(record_id) + b":" + fragment)
+        self._cache[(kind, record_id)] = cached
+        return cached
+
+    def prime(self, layer: dict, count: int) -> bool:
+        """Encode up to ``count`` entries not encoded yet, ahead of the first save (which would
+        otherwise encode them all at once: about 350 ms for 25,000 entries, just after the
+        user's first edit). True when none is left. An entry that will not load back is left
+        for ``encode``, which refuses the save with the message."""
+        if self._priming is None:
+            self._priming = [(kind, record_id, entry) for kind, entries in layer.get("records", {}).items()
+                             for record_id, entry in entries.items()]
+        todo = self._priming
+        while todo and count > 0:
+            kind, record_id, entry = todo.pop()
+            cached = self._cache.get((kind, record_id))
+            if cached is not None and cached[0] is entry:
+                continue
+            try:
+                self._fragment(kind, record_id, entry)
+            except (SaveError, TypeError, ValueError):
+                continue
+            count -= 1
+        return not todo
 
     def encode(self, layer: dict) -> bytes:
         cache = self._cache
@@ -44,13 +75,7 @@ class LayerEncoder:
                     entry = entries[record_id]
                     cached = cache.get((kind, record_id))
                     if cached is None or cached[0] is not entry:
-                        fragment = self._dumps(entry)
-                        if json.loads(fragment) != entry:
-                            raise SaveError("invalid", f"Nothing was saved: {kind} {record_id!r} would not load "
-                                            "back unchanged.")
-                        # The key travels with its value: one lookup per entry per save.
-                        cached = (entry, self._dumps(record_id) + b":" + fragment)
-                        cache[(kind, record_id)] = cached
+                        cached = self._fragment(kind, record_id, entry)
                     fragments.append(cached[1])
                 used += len(entries)
                 kinds.append(self._dumps(kind) + b":{" + b",".join(fragments) + b"}")

@@ -250,6 +250,14 @@ class UserData:
                                         for kind, record_id in self._pending])
         self._forget_pending()
 
+    def prepare_save(self, count: int = 500) -> bool:
+        """Encode up to ``count`` entries of the layer ahead of the first save, so that it does
+        not encode a large layer whole just after the first edit. True when nothing is left (or
+        there is nothing to save to)."""
+        if self.store is None or self.read_only:
+            return True
+        return self._encoder.prime(self.workspace.layer_view(), count)
+
     def save(self, *, force: bool = False, backup_reason: str | None = None) -> None:
         """Rewrite the whole file. Raises SaveError; on success the layer on disk equals the
         workspace's. ``backup_reason`` forces a backup of the file first (see DocumentStore.save)."""

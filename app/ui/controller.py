@@ -243,6 +243,12 @@ class EditController(QObject):
         deadline = self._first_unsaved_ms + MAX_SAVE_DELAY_MS
         self._save_timer.start(int(max(0, min(SAVE_DELAY_MS, deadline - now))))
 
+    def prepare_saving(self) -> None:
+        """Encode a large layer for its first save a few hundred entries at a time while the
+        window is idle (UserData.prepare_save), not all at once just after the first edit."""
+        if not self.userdata.prepare_save():
+            QTimer.singleShot(0, self, self.prepare_saving)
+
     def save_now(self, *, force: bool = False) -> bool:
         """Save if there is anything to save. True when nothing is left unsaved."""
         self._save_timer.stop()

@@ -201,8 +201,9 @@ class MainWindow(WindowCommands, QMainWindow):
             QTimer.singleShot(0, then)
 
     def _after_paint(self) -> None:
-        QTimer.singleShot(0, self.build_all_tabs)  # the other tabs and the search index
-        QTimer.singleShot(0, self.search.prepare)
+        QTimer.singleShot(0, self.build_all_tabs)  # the other tabs, the search index and the
+        QTimer.singleShot(0, self.search.prepare)  # layer's encoding for saving, in steps
+        QTimer.singleShot(0, self.controller.prepare_saving)
 
     def build_all_tabs(self) -> None:
         for key in TAB_KEYS:

@@ -113,6 +113,49 @@ def test_layer_encoder_matches_a_full_encoding_through_edits(bundled):
             assert encoder.encode(ws.layer_view()) == json_dumps_bytes(ws.layer_view(), pretty=False), step
 
 
+def test_priming_the_encoder_spares_the_first_save_and_changes_no_byte(bundled, open_userdata, monkeypatch):
+    """UserData.prepare_save encodes the layer a few entries at a time before the first save;
+    the save then encodes only what changed since, and writes the same bytes. An entry that
+    would not load back is not primed, so the save still refuses with the message."""
+    from app.storage.layer_encoder import LayerEncoder
+    from app.storage.strict_json import json_dumps_bytes
+
+    userdata, _report = open_userdata()
+    ws = userdata.workspace
+    for step in range(40):
+        new_id, entry = ws.entry_for_new("reserves", {"country": f"Land {step}", "edition": "usgs-mcs-2025",
+                                                      "reserves_t": step, "confidence": "LOW", "note": ""})
+        ws.set_entry("reserves", new_id, entry)
+    entries = sum(len(e) for e in ws.layer_view()["records"].values())
+    steps = 0
+    while not userdata.prepare_save(count=7):
+        steps += 1
+    assert steps == (entries - 1) // 7  # a step encodes up to 7 entries, and the last says so
+    encoded = []
+    fragment = LayerEncoder._fragment
+    monkeypatch.setattr(LayerEncoder, "_fragment", lambda self, kind, rid, e: encoded.append(rid) or
+                        fragment(self, kind, rid, e))
+    ws.set_entry("reserves", new_id, ws.entry_for_field("reserves", new_id, "reserves_t", 99))
+    userdata.save()
+    assert encoded == [new_id]  # only the entry changed since priming
+    assert userdata.path.read_bytes() != b"" and userdata._encoder.encode(ws.layer_view()) == \
+        json_dumps_bytes(ws.layer_view(), pretty=False)
+
+    odd = LayerEncoder()
+    layer = {"records": {"reserves": {"x": {"added": {"n": float("nan")}}, "y": {"added": {"n": 1}}}}}
+    assert odd.prime(layer, 10) is True and list(odd._cache) == [("reserves", "y")]
+
+
+def test_a_read_only_copy_has_nothing_to_prepare(open_userdata, user_data_dir):
+    first, _ = open_userdata()
+    new_id, entry = first.workspace.entry_for_new("reserves", {"country": "Land", "edition": "usgs-mcs-2025",
+                                                               "reserves_t": 1, "confidence": "LOW", "note": ""})
+    first.workspace.set_entry("reserves", new_id, entry)
+    first.save()
+    second, _ = open_userdata()  # the same folder, while the first holds the lock
+    assert second.read_only and second.prepare_save() is True and second._encoder._cache == {}
+
+
 HOLD_LOCK = ("import sys; from app.storage.lock import DataLock; lock = DataLock(sys.argv[1]); "
              "print('ready', lock.acquire(), flush=True); sys.stdin.read()")
 

@@ -38,9 +38,14 @@ def test_the_frame_says_the_data_is_opening_and_populate_fills_it(qtbot, open_us
     heights = (window.menuBar().height(), toolbar.height())
 
     userdata, report = open_userdata()
+    for step in range(3):  # a layer to encode for saving, in steps once the window is up
+        new_id, entry = userdata.workspace.entry_for_new("reserves", {
+            "country": f"Land {step}", "edition": "usgs-mcs-2025", "reserves_t": step, "confidence": "LOW"})
+        userdata.workspace.set_entry("reserves", new_id, entry)
     window.populate(EditController(userdata), ["Something opening the data found."])
     assert not window.opening.isVisible()
     qtbot.waitUntil(lambda: len(window.built_tabs()) == 3)  # the rest after the first frame
+    qtbot.waitUntil(lambda: userdata._encoder._priming == [] and len(userdata._encoder._cache) == 3)
     assert window.tabs.currentIndex() == 0 and window.companies.model.rowCount() > 0
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
     assert all(a.isEnabled() for a in window.menuBar().actions())
