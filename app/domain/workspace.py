@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Callable
 
+from app.domain import layer_loading
 from app.domain import layers as L
 from app.domain.states import (Change, EditError, Rejected, Staged, about_edited_field, changes_of,  # noqa: F401
                                field_words, record_label, staged)
@@ -23,7 +24,7 @@ from app.domain.records import RecordError
 # kind changed at once; ("", None) after the whole layer was replaced.
 Listener = Callable[[str, "str | None"], None]
 BATCH_NOTIFY_FROM = 20
-_LOAD_ERRORS = (RecordError, FieldError, KeyError, TypeError, ValueError, AttributeError)
+_LOAD_ERRORS = layer_loading.LOAD_ERRORS
 
 
 class Workspace:
@@ -49,42 +50,13 @@ class Workspace:
         self._recent: dict[int, Staged] = {}  # staged by an entry_for_* call, by entry identity
         self.replace_layer(layer)
 
-    # --- loading --------------------------------------------------------------------------
+    # --- loading (app.domain.layer_loading) ---------------------------------------------------
     @L.collector_paused()
     def replace_layer(self, layer: dict[str, Any] | None, *, owned: bool = False) -> list[Rejected]:
         """Use ``layer`` (from disk, a backup, or empty). Entries that are malformed or whose merged
         record does not validate are left out and listed in ``rejected``. ``owned``: ``layer`` is
         handed over (just read, held nowhere else): used as it is, not copied, and changed."""
-        layer = (layer if owned else L.copy_json(layer)) if layer else L.empty_layer(self.info.dataset_version)
-        records = layer.setdefault("records", {})
-        for kind in KIND_KEYS:
-            records.setdefault(kind, {})
-        self.layer = layer
-        self.rejected = []
-        self.renamed = []
-        self._recent.clear()
-        self._rename_colliding_additions()
-        for kind in KIND_KEYS:
-            states = self._states[kind]
-            states.clear()
-            self._lists[kind] = None
-            for record_id in self._bundled_order[kind]:
-                if record_id not in records[kind]:
-                    states[record_id] = self._bundled_state(kind, record_id)
-            for record_id in list(records[kind]):
-                try:
-                    state = self._stage(kind, record_id, records[kind][record_id])
-                except _LOAD_ERRORS as exc:
-                    self.rejected.append(Rejected(kind, record_id, str(exc)))
-                    records[kind].pop(record_id)
-                    if record_id in self._bundled[kind]:
-                        states[record_id] = self._bundled_state(kind, record_id)
-                    continue
-                states[record_id] = state
-        self._check_unique_all()
-        self.revision += 1
-        self._notify("", None)
-        return self.rejected
+        return layer_loading.replace_layer(self, layer, owned)
 
     def _bundled_state(self, kind: str, record_id: str) -> Staged:
         raw = self._bundled[kind][record_id]
@@ -92,38 +64,6 @@ class Workspace:
         if record is None:
             record = kind_of(kind).parse(raw)
         return Staged(kind, record_id, None, raw, record)
-
-    def _rename_colliding_additions(self) -> None:
-        """User-added ids a newer bundle took: both records kept, the user's renamed (``renamed``)."""
-        for kind in KIND_KEYS:
-            self.renamed += L.rename_colliding_additions(self.layer["records"][kind], self._bundled[kind], kind,
-                                                         lambda raw, k=kind: self.new_record_id(k, raw))
-
-    def _check_unique_all(self) -> None:
-        """Drop user entries that collide with another record (a hand-edited duplicate, or a
-        newer bundled record with the same symbol), whichever of the two comes first."""
-        for kind in KIND_KEYS:
-            entries = self.layer["records"][kind]
-            unique = kind_of(kind).unique
-            seen: dict[Any, str] = {}
-            for record_id in self._order(kind):
-                key = unique(self._states[kind][record_id].raw)
-                if key is None:
-                    continue
-                other = seen.get(key)
-                if other is None:
-                    seen[key] = record_id
-                    continue
-                victim = record_id if record_id in entries else other if other in entries else None
-                if victim is None:
-                    continue  # two bundled records: the bundled loader refuses those
-                survivor = other if victim == record_id else record_id
-                self.rejected.append(Rejected(kind, victim, f"duplicates {survivor!r} ({key[0]})"))
-                entries.pop(victim)
-                self._states[kind].pop(victim)
-                if victim in self._bundled[kind]:
-                    self._states[kind][victim] = self._bundled_state(kind, victim)
-                seen[key] = survivor
 
     # --- reading --------------------------------------------------------------------------
     def records(self, kind: str) -> list[Any]:
