@@ -124,39 +124,59 @@ def _run_window(args, on: dt.date) -> int:
     window = MainWindow(None, on, settings=QSettings())
     window.resize(1280, 800)
     window.restore_state()
-    opened: list = []
+    opened: list = []  # the user's data, once opened
+    failed: list[int] = []  # the exit code, when the data could not be opened (the window closed)
+
+    def fail(message: str, exc: BaseException | None = None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if exc is not None:  # not a known refusal: the details for whoever runs it from a terminal
+            import traceback
+
+            traceback.print_exception(exc)
+            message = f"{message}\n\n{type(exc).__name__}: {exc}"
+        failed.append(2)
+        QMessageBox.critical(window, APP_NAME, message)
+        window.close()
 
     def open_data() -> None:
+        if not window.isVisible():  # closed before its data was read: nothing to open
+            return
         from app.storage.bundled import DataError
-        from app.storage.userdata import UserData
-        from app.ui.controller import EditController
-        from app.ui.lifecycle import install_save_on_exit
 
         try:
             bundled, dataset_notes = _load_dataset(args)
         except (DataError, FileNotFoundError) as exc:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.critical(window, APP_NAME, f"The bundled dataset cannot be loaded:\n\n{exc}")
-            opened.append(None)
-            window.close()
-            return
-        userdata = UserData(_data_dir(args.data_dir), bundled)
-        opened.append(userdata)
-        report = userdata.open()
-        controller = EditController(userdata)
-        install_save_on_exit(app, controller)  # SIGTERM, logout and quit save unsaved edits
-        window.populate(controller, dataset_notes + report.messages)
+            return fail(f"The bundled dataset cannot be loaded:\n\n{exc}")
+        except Exception as exc:  # noqa: BLE001 - said, not a window left "opening" for ever
+            return fail("Curbwatch could not open its data:", exc)
+        try:
+            _populate(window, app, args, bundled, dataset_notes, opened)
+        except Exception as exc:  # noqa: BLE001 - as above
+            fail("Curbwatch could not open your data:", exc)
 
     window.after_first_frame(open_data)
     window.show()
     try:
         code = app.exec()
-        return 2 if opened == [None] else code
+        return failed[0] if failed else code
     finally:
         for userdata in opened:
-            if userdata is not None:
-                userdata.close()
+            userdata.close()
+
+
+def _populate(window, app, args, bundled, dataset_notes: list[str], opened: list) -> None:
+    """Open the user's data over ``bundled`` and fill the window's frame with it."""
+    from app.storage.userdata import UserData
+    from app.ui.controller import EditController
+    from app.ui.lifecycle import install_save_on_exit
+
+    userdata = UserData(_data_dir(args.data_dir), bundled)
+    opened.append(userdata)  # closed (its lock let go) when the window's loop ends, whatever happens
+    report = userdata.open()
+    controller = EditController(userdata)
+    install_save_on_exit(app, controller)  # SIGTERM, logout and quit save unsaved edits
+    window.populate(controller, dataset_notes + report.messages)
 
 
 def _export(userdata, directory: Path, on: dt.date, messages: list[str]) -> int:

@@ -14,20 +14,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from app import APP_NAME, __version__
-from app.ui.date_field import DateLineEdit
 from app.ui.i18n import tr, tr_msg
 from app.ui.tabs import TAB_KEYS, TABS, Tabs
 from app.ui.view_state import ViewState
 from app.ui.window_commands import WindowCommands
+from app.ui.window_frame import as_of_markup, status_toolbar
 
 if TYPE_CHECKING:  # imported by populate() (the Reserves tab's module: when the tab is built)
     from PySide6.QtWidgets import QMessageBox
@@ -61,18 +60,29 @@ class MainWindow(WindowCommands, QMainWindow):
             self._holders[key] = layout
             self.tabs.addTab(holder, tr(title))
         opening = tr("Opening your data…")
-        # Centred by markup, not Qt.AlignCenter: the Qt namespace's enums are made on first use
-        # and cost 15 ms, which the first frame does without.
-        self.opening = QLabel(f"<p align=center>{opening}</p>")
+        # Centred by stretches around plain text: Qt.AlignCenter would make the Qt namespace's
+        # enums (15 ms) and markup a text document (7 ms), both more than the frame needs.
+        self.opening = QWidget()
+        rows, row = QVBoxLayout(self.opening), QHBoxLayout()
+        row.addStretch()
+        row.addWidget(QLabel(opening))
+        row.addStretch()
+        rows.addStretch()
+        rows.addLayout(row)
+        rows.addStretch()
         self._holders[TAB_KEYS[0]].addWidget(self.opening)
         self.view_state = ViewState(self)
         self.tabs.currentChanged.connect(lambda index: self.tab(TAB_KEYS[index]) if index >= 0 else None)
         central = QWidget()
         self._column = QVBoxLayout(central)
         self._column.setContentsMargins(0, 0, 0, 0)
+        self._banner_slot = QWidget()  # as tall as the empty banner area populate puts here
+        QVBoxLayout(self._banner_slot).setContentsMargins(6, 4, 6, 0)  # (BannerArea's margins)
+        self._column.addWidget(self._banner_slot)
         self._column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self._frame_toolbar()
+        self._toolbar, self.status_date, self.as_of, self._search_placeholder = status_toolbar(self.on)
+        self.addToolBar(self._toolbar)
         for title in MENU_TITLES:  # the titles only, so that nothing moves when populate fills them
             self.menuBar().addMenu(tr(title)).setEnabled(False)
         self.statusBar().showMessage(opening)
@@ -82,29 +92,6 @@ class MainWindow(WindowCommands, QMainWindow):
         self._after_first_frame: list = []
         if controller is not None:
             self.populate(controller)
-
-    def _frame_toolbar(self) -> None:
-        toolbar = QToolBar(tr("Status date"))
-        toolbar.setObjectName("status-date")
-        toolbar.setMovable(False)
-        label = QLabel(tr(" Status &on: "))
-        toolbar.addWidget(label)
-        self.status_date = DateLineEdit(required=True, label=tr("Status date"))
-        self.status_date.set_value(self.on)
-        self.status_date.setMaximumWidth(170)
-        self.status_date.setEnabled(False)  # until the data is open (populate)
-        label.setBuddy(self.status_date)
-        toolbar.addWidget(self.status_date)
-        self.as_of = QLabel()
-        for part in (QLabel("   "), self.as_of, QLabel("   ")):
-            toolbar.addWidget(part)
-        placeholder = QLineEdit()  # where the search box goes, the same size, until it exists
-        placeholder.setEnabled(False)
-        placeholder.setPlaceholderText(tr("Search everything"))
-        placeholder.setMinimumWidth(320)
-        self._search_placeholder = toolbar.addWidget(placeholder)
-        self.addToolBar(toolbar)
-        self._toolbar = toolbar
 
     def populate(self, controller: EditController, messages: list[str] = ()) -> None:
         """Everything that needs the data: the tables, search, banners, menus and save state."""
@@ -118,7 +105,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self.search = GlobalSearch(self.workspace, self)
         self.banners = BannerArea(self)
         self.search.navigate.connect(self.open_record)
-        self._column.insertWidget(0, self.banners)
+        self._column.replaceWidget(self._banner_slot, self.banners)
+        self._banner_slot.deleteLater()
         self._column.insertWidget(1, self.search.panel)
         self.status_date.setEnabled(True)
         self.status_date.editingFinished.connect(self._on_date_typed)
@@ -288,8 +276,7 @@ class MainWindow(WindowCommands, QMainWindow):
             self.add_banner("info", age, reason="data-age")  # once, however many rows it concerns
         else:
             self.banners.clear("data-age")
-        self.as_of.setText(tr("Dataset {version}, <b>as of {as_of}</b>").format(version=info.dataset_version,
-                                                                                  as_of=info.as_of.isoformat()))
+        self.as_of.setText(as_of_markup().format(version=info.dataset_version, as_of=info.as_of.isoformat()))
         self.as_of_status.setText(tr("{app} {app_version} · data as of {as_of} · statuses computed for {on}").format(
             app=APP_NAME, app_version=__version__, as_of=info.as_of.isoformat(), on=self.on.isoformat()))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLineEdit, QToolBar
+from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar
 
 ON = dt.date(2026, 11, 29)
 
@@ -31,7 +31,8 @@ def test_the_frame_says_the_data_is_opening_and_populate_fills_it(qtbot, open_us
     assert [(a.text(), a.isEnabled()) for a in window.menuBar().actions()] == [
         ("&File", False), ("&Edit", False), ("&View", False), ("&Help", False)]
     assert window.statusBar().currentMessage() == "Opening your data…"
-    assert window.opening.isVisible() and "Opening your data…" in window.opening.text()
+    assert window.opening.isVisible() and [w.text() for w in window.opening.findChildren(QLabel)] == [
+        "Opening your data…"]
     assert window.status_date.text() == "2026-11-29" and not window.status_date.isEnabled()
     placeholders = [w for w in toolbar.findChildren(QLineEdit) if not w.isEnabled() and w is not window.status_date]
     assert [w.placeholderText() for w in placeholders] == ["Search everything"]  # where the search box goes
@@ -53,7 +54,7 @@ def test_the_frame_says_the_data_is_opening_and_populate_fills_it(qtbot, open_us
     assert "Something opening the data found." in " ".join(window.banner_texts())
     assert window.search.box.parent() is toolbar and window.search.box.isVisible()
     assert [w for w in toolbar.findChildren(QLineEdit) if not w.isEnabled() and w.isVisible()] == []
-    assert (window.menuBar().height(), toolbar.height()) == heights  # nothing above the tabs jumps
+    assert (window.menuBar().height(), toolbar.height()) == heights
 
 
 def test_the_frame_shows_the_tab_the_user_left(qtbot, open_userdata):
@@ -111,3 +112,66 @@ def test_the_window_icon_comes_from_the_png_sizes_not_the_svg(qtbot, tmp_path):
     shutil.copy(resources_dir() / "icons" / "curbwatch.svg", tmp_path / "curbwatch.svg")
     assert not _window_icon(tmp_path, QIcon).isNull()
     assert _window_icon(tmp_path / "missing", QIcon).isNull()
+
+
+def test_nothing_above_the_tables_moves_when_the_data_arrives(qtbot, open_userdata):
+    """With no banner to show (statuses on the data's own date), the tab bar and the search box
+    are where the frame had them: the banner area's room and the as-of label's width are kept."""
+    from app.ui.controller import EditController
+
+    userdata, _report = open_userdata()
+    window = _frame(qtbot)
+    window.on = userdata.workspace.info.as_of
+    window.status_date.set_value(window.on)
+    toolbar = window.findChild(QToolBar, "status-date")
+    search_box = [w for w in toolbar.findChildren(QLineEdit) if not w.isEnabled() and w is not window.status_date][0]
+    before = (window.tabs.geometry(), search_box.geometry())
+    window.populate(EditController(userdata))
+    qtbot.waitUntil(lambda: window.search.box.isVisible())
+    assert window.banner_texts() == []
+    assert (window.tabs.geometry(), window.search.box.geometry()) == before
+
+
+def _critical_messages(monkeypatch) -> list:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    shown: list = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    QTimer.singleShot(20_000, QApplication.quit)  # a safety net: the test fails rather than hangs
+    return shown
+
+
+def test_any_failure_opening_the_data_is_said_and_ends_the_run(monkeypatch, qtbot, user_data_dir):
+    """Not only a damaged bundled dataset: anything that goes wrong while the data is opened
+    (here the user's data) is a message on the frame, then exit 2, with the data folder's lock
+    let go, where the window used to stay on "Opening your data…" with no way out but closing."""
+    from app import main as app_main
+    from app.storage.lock import DataLock
+    from app.storage.userdata import UserData
+
+    opened = UserData.open
+
+    def broken(self):
+        opened(self)  # the data folder locked, then something goes wrong
+        raise RuntimeError("something unforeseen")
+
+    shown = _critical_messages(monkeypatch)
+    monkeypatch.setattr(UserData, "open", broken)
+    assert app_main.main([]) == 2
+    assert shown == ["Curbwatch could not open your data:\n\nRuntimeError: something unforeseen"]
+    lock = DataLock(user_data_dir)
+    assert lock.acquire()  # free again
+    lock.release()
+
+
+def test_closing_the_window_before_its_data_is_read_opens_nothing(monkeypatch, qtbot, user_data_dir):
+    from app import main as app_main
+    from app.ui.main_window import MainWindow
+
+    later = MainWindow.after_first_frame
+    monkeypatch.setattr(MainWindow, "after_first_frame", lambda self, then: (later(self, self.close),
+                                                                             later(self, then)))
+    shown = _critical_messages(monkeypatch)
+    assert app_main.main([]) == 0 and shown == []
+    assert not user_data_dir.exists()  # the user's data was never opened
