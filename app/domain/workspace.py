@@ -9,6 +9,8 @@ one back. No Qt, no I/O: the UI listens through ``listeners`` and storage saves 
 from __future__ import annotations
 
 import copy
+from itertools import chain, compress, filterfalse, repeat
+from operator import attrgetter, is_not
 from typing import Any, Callable
 
 from app.domain import layer_loading
@@ -25,6 +27,7 @@ from app.domain.records import RecordError
 Listener = Callable[[str, "str | None"], None]
 BATCH_NOTIFY_FROM = 20
 _LOAD_ERRORS = layer_loading.LOAD_ERRORS
+_RAW = attrgetter("raw")
 
 
 class Workspace:
@@ -87,9 +90,11 @@ class Workspace:
         return self._editions_by_id.get(edition_id)
 
     def _order(self, kind: str) -> list[str]:
+        # The ids with a record: bundled order first, then the layer's own; filtered in C.
         states = self._states[kind]
-        extra = [i for i in self.layer["records"][kind] if i not in self._bundled[kind]]
-        return [i for i in self._bundled_order[kind] + extra if i in states and states[i].raw is not None]
+        extra = filterfalse(self._bundled[kind].__contains__, self.layer["records"][kind])
+        present = list(filter(states.__contains__, chain(self._bundled_order[kind], extra)))
+        return list(compress(present, map(is_not, map(_RAW, map(states.__getitem__, present)), repeat(None))))
 
     def raw(self, kind: str, record_id: str) -> dict[str, Any] | None:
         state = self._states[kind].get(record_id)
