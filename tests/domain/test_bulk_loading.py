@@ -167,3 +167,27 @@ def test_unique_keys_and_record_order_as_before(bundled):
         extra = [i for i in ws.layer["records"][kind] if i not in ws._bundled[kind]]
         expected = [i for i in ws._bundled_order[kind] + extra if i in states and states[i].raw is not None]
         assert ws._order(kind) == expected
+
+
+def test_malformed_entries_dropped_as_one_by_one(bundled):
+    def one_by_one(layer):
+        out = []
+        for kind, entries in layer["records"].items():
+            for record_id in list(entries):
+                try:
+                    L.validate_entry(entries[record_id], f"{kind}.{record_id}")
+                except ValueError as exc:
+                    del entries[record_id]
+                    out.append((kind, record_id, str(exc)))
+        return out
+
+    layer = big_layer(bundled, 50)
+    del layer["records"]["reserves"][bundled.raw["reserves"][0]["id"]]  # only added records
+    for spoilt in (None, {"added": None}, {"added": {}, "x": 1}, "text", {"deleted": True}, {"fields": []}):
+        for where in (0, 25, 49):
+            mine = copy.deepcopy(layer)
+            key = list(mine["records"]["reserves"])[where]
+            if spoilt is not None:
+                mine["records"]["reserves"][key] = copy.deepcopy(spoilt)
+            theirs = copy.deepcopy(mine)
+            assert L.drop_malformed_entries(mine) == one_by_one(theirs) and mine == theirs
