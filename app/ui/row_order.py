@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import deque
+from itertools import compress
 from typing import Any, Callable, Generator, Iterable
 
 STEP = 20_000  # rows handled between two yields
@@ -202,5 +203,17 @@ def kept_steps(keep: Callable[[int], bool], count: int) -> Generator[None, None,
     out: set[int] = set()
     for start in range(0, count, STEP):
         out.update(filter(keep, range(start, min(start + STEP, count))))
+        yield
+    return out
+
+
+def kept_records_steps(keep: Callable[[Any], Any], records_between: Callable[[int, int], list[Any]],
+                       count: int) -> Generator[None, None, set[int]]:
+    """``kept_steps`` for a ``keep`` of the row's record: the rows whose record ``keep`` finds
+    true, ``STEP`` rows at a time, each slice's records taken at once (``records_between``)."""
+    out: set[int] = set()
+    for start in range(0, count, STEP):
+        stop = min(start + STEP, count)
+        out.update(compress(range(start, stop), map(keep, records_between(start, stop))))
         yield
     return out

@@ -19,7 +19,7 @@ from typing import Any, Callable, Generator, Iterable
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from app.domain.matching import matches
-from app.ui.row_order import STEP, RowOrder, Steps, kept_steps, run
+from app.ui.row_order import STEP, RowOrder, Steps, kept_records_steps, kept_steps, run
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -227,7 +227,14 @@ class SearchFilterProxy(QAbstractProxyModel):
         for name, active, keep in (("predicate", self._predicate is not None, self._predicate_match),
                                    ("query", bool(self._query.strip()), self._query_match)):
             if name in self._dirty:
-                self._sets[name] = (yield from kept_steps(keep, self._count())) if active else None
+                if not active:
+                    self._sets[name] = None
+                elif name == "predicate" and hasattr(self.sourceModel(), "records_between"):
+                    model = self.sourceModel()
+                    self._sets[name] = yield from kept_records_steps(self._predicate, model.records_between,
+                                                                     self._count())
+                else:
+                    self._sets[name] = yield from kept_steps(keep, self._count())
                 self._dirty.discard(name)
         yield
         return (yield from self._sorted.kept_steps(self._sets.values()))
