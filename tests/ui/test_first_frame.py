@@ -175,3 +175,12 @@ def test_closing_the_window_before_its_data_is_read_opens_nothing(monkeypatch, q
     shown = _critical_messages(monkeypatch)
     assert app_main.main([]) == 0 and shown == []
     assert not user_data_dir.exists()  # the user's data was never opened
+
+
+def test_a_plain_launch_gets_the_parsers_defaults():
+    """`curbwatch` with no arguments skips building the parser (2 ms of the first frame): what it
+    gets must be what the parser gives."""
+    from app.main import build_parser, parse_args
+
+    assert vars(parse_args([])) == vars(build_parser().parse_args([]))
+    assert parse_args(["--data-dir", "x"]).data_dir == "x"
