@@ -189,9 +189,9 @@ class MainWindow(WindowCommands, QMainWindow):
             QTimer.singleShot(0, then)
 
     def _after_paint(self) -> None:
-        QTimer.singleShot(0, self.build_all_tabs)  # the other tabs, the search index and the
-        QTimer.singleShot(0, self.search.prepare)  # layer's encoding for saving, in steps
-        QTimer.singleShot(0, self.controller.prepare_saving)
+        QTimer.singleShot(0, self.build_all_tabs)  # the other tabs and the search index, in steps;
+        QTimer.singleShot(0, self.search.prepare)  # the layer's encoding for saving a second later,
+        QTimer.singleShot(1000, self.controller, self.controller.prepare_saving)  # once those are done
 
     def build_all_tabs(self) -> None:
         for key in TAB_KEYS:
