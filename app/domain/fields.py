@@ -30,7 +30,7 @@ from app.domain.model import CONFIDENCES
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
 TONS_MAX = 10_000_000_000  # 10,000 Mt: two orders of magnitude above world reserves
-ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}\Z")  # \Z: "$" would also take a trailing newline
 # ASCII digits only: \d would also take Arabic-Indic or fullwidth digits, which int() accepts.
 _DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _NUMBER_RE = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$")

@@ -268,7 +268,9 @@ def _quick_group(shape: tuple, rows: list[dict]) -> list[Reserve] | None:
     if len(columns) != len(shape):
         return None
     ids = columns["id"]
-    if set(map(type, ids)) != {str} or not _ID_RUN.fullmatch(" ".join(ids) + " "):
+    # One regex scan of the ids joined by spaces, each token a whole id: sound only when no id
+    # holds a space itself ("a b" would read as two good ids).
+    if set(map(type, ids)) != {str} or " " in "".join(ids) or not _ID_RUN.fullmatch(" ".join(ids) + " "):
         return None
     texts = []
     for name, default, max_len, required in _QUICK_TEXT:

@@ -21,7 +21,8 @@ GOOD = {"id": "usgs-mcs-2025.x-1", "country": "Country 1", "edition": "usgs-mcs-
 ODD_VALUES = [None, "", " ", "  padded  ", "\tTab", "x\ty", "x\ny", "a\u202eb", "a\u200bb", "a\x7fb", "\ud800",
               "x" * 64, "x" * 65, "x" * 80, "x" * 81, " " * 90 + "x", "x" * 320, "x" * 1001, "Ünïcode ✓", 0, -1,
               1, 10_000_000_000, 10_000_000_001, 1.0, 1.5, True, False, [], {}, "HIGH", "MED", "UNCONFIRMED",
-              "low", "12", "usgs-mcs-2025", "bad id!", "a" * 65]
+              "low", "12", "usgs-mcs-2025", "bad id!", "a" * 65, "a b", "1 2 3", "a" * 64 + " " + "b" * 64,
+              "ok\n", "ok\r", "\nok"]
 FIELDS = ["id", "country", "edition", "reserves_t", "production_t", "production_prior_t", "confidence", "note"]
 
 
@@ -100,3 +101,14 @@ def test_a_staged_state_built_quickly_equals_one_built_by_its_init():
     assert staged(*args[:5]) == Staged(*args[:5])
     with pytest.raises(dataclasses.FrozenInstanceError):
         staged(*args).raw = None  # type: ignore[misc]
+
+
+def test_an_id_is_refused_with_a_space_or_a_line_break_on_every_path():
+    """'a b' read as two good ids to the bulk check (ids joined by spaces); 'ok\\n' passed every
+    path ("$" also matches before a final newline). Both are refused, in bulk and one by one."""
+    for record_id in ("a b", "a" * 64 + " " + "b" * 64, "ok\n", "ok\r", "\nok"):
+        raw = {**GOOD, "id": record_id}
+        assert careful(raw)[0] == "refused" and R._quick_reserve(raw) is None, repr(record_id)
+        assert R.quick_reserves([{**GOOD, "id": f"g{i}"} for i in range(3)] + [raw])[3] is None, repr(record_id)
+        with pytest.raises(R.RecordError):
+            R.parse_reserve(raw)
