@@ -12,9 +12,10 @@ with no world total gets no shares, and the notes say why.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Mapping
+from functools import partial
+from typing import Any, Callable, Mapping
 
 from app.domain.model import Edition, Reserve
 from app.domain.reserves import (
@@ -73,14 +74,20 @@ class ChartBar:
     record_id: str | None  # None: the source does not list the country
     tons: int | None  # None: NA, or not listed
     label: str  # written at the bar's end ("44 Mt", "NA", "not listed")
-    tooltip: str  # lines (a Msg: each translated where shown)
-    share: str  # "<52%", "≈69%" or ""
+    tip: Callable[[], Msg] = field(compare=False, repr=False)  # the tooltip, worded when first asked for
+    share: str = ""  # "<52%", "≈69%" or ""
     highlight: bool = False  # a figure matching no USGS edition
     local: LocalEdit | None = None
 
     @property
     def drawn(self) -> bool:
         return self.tons is not None
+
+    @property
+    def tooltip(self) -> Msg:
+        """Lines (a Msg: each translated where shown). Made on demand: a chart of 25,000 bars
+        spent 3 s wording tooltips nobody had hovered yet."""
+        return self.tip()
 
 
 @dataclass(frozen=True)
@@ -124,12 +131,20 @@ class ChartData:
     def ticks(self, end: float) -> list[tuple[float, str]]:
         return log_ticks(self.floor, end) if self.spec.log else linear_ticks(end)
 
+    def bars_by_country(self) -> dict[str, list[ChartBar]]:
+        """The bars of each country, in their order: one pass, not one per country."""
+        grouped: dict[str, list[ChartBar]] = {}
+        for bar in self.bars:
+            grouped.setdefault(bar.country, []).append(bar)
+        return grouped
+
     def description(self) -> Msg:
         """Every bar in words, for a screen reader and for anyone who cannot see the chart."""
         sentence = QT_TRANSLATE_NOOP("", "{sentence}.")
         lines = [Msg(sentence, sentence=self.title), Msg(sentence, sentence=self.axis_title)]
+        by_country = self.bars_by_country()
         for country in self.countries:
-            parts = [f"{b.source} {b.label}" for b in self.bars if b.country == country]
+            parts = [f"{b.source} {b.label}" for b in by_country.get(country, ())]
             lines.append(f"{country}: {'; '.join(parts)}.")
         return Msg.join_lines(lines + list(self.notes))
 
@@ -256,18 +271,28 @@ def _bar(country: str, i: int, edition: Edition, row: Reserve | None, spec: Char
          comparisons: Mapping[str, Comparison], local: Mapping[str, LocalEdit]) -> ChartBar:
     if row is None:
         return ChartBar(country, i, edition.short, None, None, "not listed",
-                        Msg(QT_TRANSLATE_NOOP("", "{country}: not listed in {source}"), country=country,
-                            source=edition.short), "")
+                        partial(Msg, QT_TRANSLATE_NOOP("", "{country}: not listed in {source}"), country=country,
+                                source=edition.short), "")
     tons = figure_of(row, spec.figure)
-    what = figure_label(spec.figure, edition)
     edit = local.get(row.id)
+    share = "" if tons is None else world_share_text(tons, edition, spec.figure)
+    comparison = comparisons.get(row.id)
+    highlight = spec.figure == RESERVES and not edition.is_usgs and getattr(comparison, "kind", "") == NO_MATCH
+    label = _label(tons, spec, unit)
+    if spec.shares and share:
+        label += f" · {share}"
+    tip = partial(_tooltip, country, edition, spec, unit, tons, share, comparison, edit)
+    return ChartBar(country, i, edition.short, row.id, tons, label, tip, share, highlight, edit)
+
+
+def _tooltip(country: str, edition: Edition, spec: ChartSpec, unit: Unit, tons: int | None, share: str,
+             comparison: Comparison | None, edit: LocalEdit | None) -> Msg:
+    what = figure_label(spec.figure, edition)
     lines = [f"{country} · {edition.short}"]
     if tons is None:
         lines.append(Msg(QT_TRANSLATE_NOOP("", "{what}: NA (not available in this source; not zero)"), what=what))
-        share = ""
     else:
         lines.append(Msg(QT_TRANSLATE_NOOP("", "{what}: {value}"), what=what, value=_exact(tons, spec, unit)))
-        share = world_share_text(tons, edition, spec.figure)
         total = world_total(edition, spec.figure)
         if share and total and total[1] == ">":
             lines.append(Msg(QT_TRANSLATE_NOOP("", "Share of the world total ({total}): {share} (the total is a lower "
@@ -279,18 +304,13 @@ def _bar(country: str, i: int, edition: Edition, row: Reserve | None, spec: Char
         else:
             lines.append(Msg(QT_TRANSLATE_NOOP("", "Share of the world total: none (this source gives no world "
                                                    "total)")))
-    comparison = comparisons.get(row.id)
-    highlight = spec.figure == RESERVES and not edition.is_usgs and getattr(comparison, "kind", "") == NO_MATCH
     if comparison is not None and spec.figure == RESERVES:
         lines.append(comparison.text)
     lines.append(edit.describe(spec.figure) if edit
                  else Msg(QT_TRANSLATE_NOOP("", "No local edit: the bundled figure")))
     lines.append(Msg(QT_TRANSLATE_NOOP("", "Source: {title} (confidence {confidence})"), title=edition.title,
                      confidence=edition.confidence))
-    label = _label(tons, spec, unit)
-    if spec.shares and share:
-        label += f" · {share}"
-    return ChartBar(country, i, edition.short, row.id, tons, label, Msg.join_lines(lines), share, highlight, edit)
+    return Msg.join_lines(lines)
 
 
 def _notes(spec: ChartSpec, series, chosen, rows, left, countries, drawn, value) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ share, source, local edit); clicking one emits ``bar_clicked`` with its record i
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 import pyqtgraph as pg
@@ -31,6 +31,10 @@ LABEL_PAD_PX = 5
 AXIS_GAP_PX = 14  # between the axis and where bars start, so the first tick ("0", "100") has room
 MIN_LABEL_PX = 7  # a label smaller than this is not readable: labels are hidden instead
 MAX_LABEL_PX = 13
+# More rows than this cannot take a readable label on any screen (MIN_LABEL_PX a row is taller
+# than 3,000 px): the value labels are not made and the country names not set as ticks, which
+# at 25,000 rows took seconds on every draw. The notice says to hover or read the table.
+MAX_LABELLED_ROWS = 400
 
 
 class ReserveChart(QWidget):
@@ -83,11 +87,12 @@ class ReserveChart(QWidget):
         self._slots, ticks, extent = self._layout(data)
         self._slot_count = extent
         self.plot.setLabel("bottom", tr_msg(data.axis_title))
-        self.plot.getAxis("left").setTicks([ticks])
+        labelled = len(self._slots) <= MAX_LABELLED_ROWS
+        self.plot.getAxis("left").setTicks([ticks if labelled else []])
         for label in self._labels:
             self.plot.removeItem(label)
         self._labels = []
-        for _y, _h, bar in self._slots:
+        for _y, _h, bar in (self._slots if labelled else ()):
             colour = self.theme.chart_fg if bar.drawn else self.theme.muted
             text = pg.TextItem(bar_label_text(bar.label), color=colour, anchor=(0, 0.5))
             self.plot.addItem(text, ignoreBounds=True)
@@ -112,8 +117,9 @@ class ReserveChart(QWidget):
         rows: list[tuple[int, ChartBar]] = []  # (row from the top, bar)
         ticks_at: list[tuple[float, str]] = []
         row = 0.0
+        by_country = data.bars_by_country()
         for country in data.countries:
-            bars = [b for b in data.bars if b.country == country and (b.record_id is not None or single)]
+            bars = [b for b in by_country.get(country, ()) if b.record_id is not None or single]
             ticks_at.append((row + (len(bars) - 1) / 2, country))
             rows += [(row + i, b) for i, b in enumerate(bars)]
             row += len(bars) + gap
@@ -134,17 +140,26 @@ class ReserveChart(QWidget):
         if data is None:
             return
         extents = [data.extent(b) for _y, _h, b in drawn]
+        looks: dict[tuple[str, bool], tuple[QBrush, QPen]] = {}  # one brush and pen per colour, shared
         brushes, pens = [], []
         for _y, _h, bar in drawn:
-            colour = QColor(self._colour(bar))
-            brushes.append(pg.mkBrush(colour))
-            if bar.record_id is not None and bar.record_id in self._selected:
-                pens.append(pg.mkPen(self.theme.chart_fg, width=3))
-            else:
-                pens.append(pg.mkPen(colour.darker(130)))
+            key = (self._colour(bar), bar.record_id is not None and bar.record_id in self._selected)
+            look = looks.get(key)
+            if look is None:
+                colour = QColor(key[0])
+                look = looks[key] = (pg.mkBrush(colour), pg.mkPen(self.theme.chart_fg, width=3) if key[1]
+                                     else pg.mkPen(colour.darker(130)))
+            brushes.append(look[0])
+            pens.append(look[1])
+        # All alike (one source, nothing selected): one brush and pen, which pyqtgraph draws in one
+        # call; a list makes it replay a bar at a time (a quarter second a paint at 25,000 bars).
+        # Bars too thin to label are too thin for an outline too: stroking 25,000 of them took half
+        # a second a paint.
+        outline = pens[0] if len(self._slots) <= MAX_LABELLED_ROWS else pg.mkPen(None)
+        colours = {"brush": brushes[0], "pen": outline, "brushes": None, "pens": None} if len(looks) == 1 else \
+            {"brushes": brushes, "pens": pens}
         self.bars.setOpts(x0=[e[0] for e in extents], y=[y for y, _h, _b in drawn],
-                          height=[h for _y, h, _b in drawn], width=[e[1] - e[0] for e in extents],
-                          brushes=brushes, pens=pens)
+                          height=[h for _y, h, _b in drawn], width=[e[1] - e[0] for e in extents], **colours)
 
     def _paint_legend(self) -> None:
         data = self.data
@@ -189,7 +204,7 @@ class ReserveChart(QWidget):
                 self._font_px -= 1
                 font.setPixelSize(self._font_px)
             metrics = QFontMetricsF(font)
-            shown = metrics.height() <= pitch - 1
+            shown = metrics.height() <= pitch - 1 and bool(self._labels)
             start = float(data.floor) if data.spec.log else 0.0
             top = max(data.top(), start + 1e-9)
             end = top + (top - start) * 0.02

@@ -16,6 +16,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip
 
 from app.ui import theme as themes
+from app.ui.chart_text import chart_words
 
 SVG = "{http://www.w3.org/2000/svg}"
 THREE = ("usgs-mcs-2025", "article-2025")  # compared with the default, USGS MCS 2026
@@ -307,3 +308,28 @@ def test_chart_follows_a_palette_change_of_the_window(tab, qtbot):
     finally:
         app.setPalette(before)
         window.apply_theme()
+
+
+def test_a_source_of_thousands_of_countries_is_charted_without_labels(tab, qtbot):
+    """A source with 1,000 rows (a big import): the window used to fail to chart 500 (the words
+    for a screen reader nested one level a row, past Python's recursion limit) and froze with
+    25,000 (every country's bars looked up among all bars). Now every bar is drawn, without
+    value labels or country ticks, which could not be read at that size, and the notice says so;
+    the tooltip is worded when asked for."""
+    ws = tab.window().workspace
+    for i in range(1000):
+        new_id, entry = ws.entry_for_new("reserves", {"country": f"Land {i:04}", "edition": "usgs-mcs-2025",
+                                                      "reserves_t": 1000 + i, "confidence": "LOW"})
+        ws.set_entry("reserves", new_id, entry)
+    tab.select_source("usgs-mcs-2025")
+    _settle(qtbot, tab)
+    chart = tab.chart
+    assert chart.bar_count() > 1000 and "Land 0999" in chart.bar_labels()
+    assert not chart.labels_shown() and chart._labels == [] and "hover a bar" in chart.notice.textItem.toPlainText()
+    assert chart.plot.getAxis("left")._tickLevels == [[]]  # no country names squeezed onto the axis
+    description = chart.accessibleDescription()
+    assert "Land 0000: " in description and "Land 0999: " in description
+    assert "Land 0500 · USGS MCS 2025" in chart_words(_bar(chart, "Land 0500", "USGS MCS 2025").tooltip)
+    tab.select_source("usgs-mcs-2026")  # back to a few countries: labels again
+    _settle(qtbot, tab)
+    qtbot.waitUntil(chart.labels_shown, timeout=3000)
