@@ -39,6 +39,9 @@ FILTERS = {"png": QT_TRANSLATE_NOOP("", "PNG image (*.png)"),  # translated wher
            "svg": QT_TRANSLATE_NOOP("", "SVG drawing (*.svg)")}
 
 
+LISTED_EDITS = 20  # local edits named under an exported chart; the rest counted (the evidence pack's README names all)
+
+
 def _font(pixels: int, bold: bool = False) -> QFont:
     font = QFont()
     font.setPixelSize(pixels)
@@ -60,7 +63,7 @@ class Figure:
         self.theme = theme
         # How a share is meant only matters when the labels give shares.
         kinds = ("left_out", "na", "listed", "log_zero", "years") + (("world",) if data.spec.shares else ())
-        self.lines = data.notes_of(*kinds) + provenance_lines(data, dataset_version, as_of)
+        self.lines = data.notes_of(*kinds) + provenance_lines(data, dataset_version, as_of, listed=LISTED_EDITS)
         rows = len(data.countries) if len(data.series) == 1 else len([b for b in data.bars if b.record_id]) + \
             0.6 * len(data.countries)
         self.plot_height = int(min(max(90 + 26 * max(rows, 8), 380), 1800))

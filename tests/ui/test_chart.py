@@ -333,3 +333,25 @@ def test_a_source_of_thousands_of_countries_is_charted_without_labels(tab, qtbot
     tab.select_source("usgs-mcs-2026")  # back to a few countries: labels again
     _settle(qtbot, tab)
     qtbot.waitUntil(chart.labels_shown, timeout=3000)
+
+
+def test_an_exported_chart_names_twenty_local_edits_and_counts_the_rest(tab, qtbot, tmp_path):
+    """Under an exported chart, the local edits are named up to twenty, then counted: with 25,000
+    rows added, the PNG listed them all (169 MB, half a minute). The evidence pack's README,
+    text, still names every one."""
+    from app.storage.evidence import all_views, readme
+    from app.ui.chart_export import LISTED_EDITS, png_bytes, svg_bytes
+
+    ws = tab.window().workspace
+    for i in range(LISTED_EDITS + 15):
+        new_id, entry = ws.entry_for_new("reserves", {"country": f"Land {i:02}", "edition": "usgs-mcs-2026",
+                                                      "reserves_t": 1000 + i, "confidence": "LOW"})
+        ws.set_entry("reserves", new_id, entry)
+    _settle(qtbot, tab)
+    texts = " ".join(_svg_texts(svg_bytes(ws, tab.chart_data())))
+    assert texts.count("(USGS MCS 2026): a row you added") == LISTED_EDITS and "and 15 more not listed here." in texts
+    image = QImage()
+    assert image.loadFromData(png_bytes(ws, tab.chart_data())) and image.height() < 2 * 3000
+    on = dt.date(2026, 12, 1)
+    text = readme(ws, all_views(ws, on), tab.chart_data(), on, dt.datetime(2026, 12, 1, 12, 0))
+    assert all(f"Land {i:02} (USGS MCS 2026)" in text for i in range(35)) and "not listed here" not in text
