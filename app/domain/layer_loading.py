@@ -33,6 +33,7 @@ def replace_layer(ws: Workspace, layer: dict[str, Any] | None, owned: bool) -> l
     ws.rejected = []
     ws.renamed = []
     ws._recent.clear()
+    ws._keys.clear()  # the unique-key index, made again when next needed
     rename_colliding_additions(ws)
     for kind in KIND_KEYS:
         states = ws._states[kind]
