@@ -23,8 +23,9 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def selected_rows(view: QAbstractItemView) -> list[int]:
-    """The view's selected rows, top to bottom as shown (the current row if none is selected)."""
-    rows = sorted({index.row() for index in view.selectionModel().selectedIndexes()})
+    """The view's selected rows, top to bottom as shown (the current row if none is selected).
+    From the selection's ranges: its indexes are one per cell (175,000 for 25,000 rows)."""
+    rows = sorted({row for part in view.selectionModel().selection() for row in range(part.top(), part.bottom() + 1)})
     if not rows and view.currentIndex().isValid():
         rows = [view.currentIndex().row()]
     return rows
@@ -59,6 +60,9 @@ def provenance_line(view) -> str:
     return tr("{sentence}.").format(sentence=line)
 
 
+HTML_ROWS = 2_000  # up to this many rows also go on the clipboard as an HTML table (with the provenance line)
+
+
 def rows_mime(view) -> QMimeData | None:
     rows = selected_rows(view)
     if not rows:
@@ -68,12 +72,14 @@ def rows_mime(view) -> QMimeData | None:
     header = [str(model.headerData(c, Qt.Orientation.Horizontal, DISPLAY) or "") for c in columns]
     cells = [[model.index(r, c).data(DISPLAY) for c in columns] for r in rows]
     text = "\r\n".join("\t".join(_plain(v) for v in line) for line in [header, *cells]) + "\r\n"
+    mime = QMimeData()
+    mime.setText(text)
+    if len(rows) > HTML_ROWS:  # tab-separated text only: a table this long is for a spreadsheet
+        return mime
     html = tag("table", tag("thead", tag("tr", *(tag("th", h, align="left") for h in header))),
                tag("tbody", *(tag("tr", *(tag("td", _plain(v)) for v in line)) for line in cells)),
                border="1", cellspacing="0", cellpadding="3")
     caption = tag("p", tag("small", provenance_line(view)))
-    mime = QMimeData()
-    mime.setText(text)
     mime.setHtml(join([Markup('<meta charset="utf-8">'), html, caption]))
     return mime
 

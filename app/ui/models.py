@@ -234,9 +234,11 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self.editor is not None and not self.editor.read_only and self._columns[index.column()].field:
+        return self.column_flags(index.column()) if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def column_flags(self, column: int) -> Qt.ItemFlag:
+        """Every row of a column has the same flags (the proxy asks this, not a row at a time)."""
+        if self.editor is not None and not self.editor.read_only and self._columns[column].field:
             return EDIT_FLAGS
         return ITEM_FLAGS
 

@@ -354,9 +354,11 @@ class ReservesTab(QWidget):
 
     def _select_bars(self) -> None:
         if self.chart is not None:
-            rows = {i.row() for i in self.table.selectionModel().selection().indexes()}
-            self.chart.set_selected({self.model.record(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id
-                                     for r in rows})
+            from app.ui.copy_rows import selected_rows
+
+            rows = selected_rows(self.table) if self.table.selectionModel().hasSelection() else []
+            record = self.model.record
+            self.chart.set_selected({record(row).id for row in self.proxy.source_rows(rows)})
 
     def _export_chart(self) -> None:
         from app.ui.chart_export import export_chart_dialog
