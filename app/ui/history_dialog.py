@@ -75,16 +75,17 @@ def _diff(old: Bundled, new: Bundled) -> DatasetDiff:
                          new.dataset.editions)
 
 
-def _capped(rows: list[Markup], columns: int) -> list[Markup]:
-    if len(rows) > SHOWN:
-        more = tr("… and {n} more").format(n=f"{len(rows) - SHOWN:,}")
+def _capped(rows: list[Markup], columns: int, total: int | None = None) -> list[Markup]:
+    total = len(rows) if total is None else total
+    if total > SHOWN:
+        more = tr("… and {n} more").format(n=f"{total - SHOWN:,}")
         rows = rows[:SHOWN] + [tag("tr", tag("td", tag("i", more), colspan=columns))]
     return rows
 
 
-def _table(headers: tuple[str, ...], rows: list[Markup]) -> Markup:
+def _table(headers: tuple[str, ...], rows: list[Markup], total: int | None = None) -> Markup:
     head = tag("tr", *(tag("th", tr(h) if h else "", align="left") for h in headers))
-    return tag("table", head, *_capped(rows, len(headers)), cellspacing="0", cellpadding="4", border="1",
+    return tag("table", head, *_capped(rows, len(headers), total), cellspacing="0", cellpadding="4", border="1",
                width="100%")
 
 
@@ -146,8 +147,9 @@ def history_html(versions: list[Version], in_use: str, changes: list[Change], ti
         tr("Your changes ({n}), newest first")
     parts.append(tag("h3", heading.format(n=f"{len(changes):,}", conflicts=conflicts)))
     if ordered:
-        rows = [_change_row(c, times.get((c.kind, c.record_id, c.field)), warn) for c in ordered]
-        parts.append(_table(CHANGE_HEADERS, rows))
+        # Only the rows shown are made (_capped counts the rest): 25,000 took 2.6 s.
+        rows = [_change_row(c, times.get((c.kind, c.record_id, c.field)), warn) for c in ordered[:SHOWN + 1]]
+        parts.append(_table(CHANGE_HEADERS, rows, total=len(ordered)))
         parts.append(tag("p", tag("i", tr("Times are in UTC, from the journal of your edits (exact) and your "
                                           "backups (between two backups). Edit > Show my changes reverts any of "
                                           "them."))))

@@ -320,3 +320,35 @@ def test_a_large_index_is_built_in_steps_after_the_first_frame(big, qtbot, tmp_p
     assert window.search._index is None or window.search._index is not index
     qtbot.waitUntil(lambda: window.search._index is not None and window.search._index.ready(), timeout=20_000)
     userdata.close()
+
+
+def test_a_restore_preview_of_thousands_of_changes_names_the_first_and_counts_the_rest(qtbot):
+    """Restoring a backup 25,000 rows away laid out every row (16 s): now each section names
+    the first LISTED and counts the rest, and its heading gives the whole count."""
+    from types import SimpleNamespace
+
+    from app.ui.restore_dialog import LISTED, preview_html
+
+    changes = [SimpleNamespace(action="removed", kind="reserves", label=f"Land {i} (USGS MCS 2025)", fields=())
+               for i in range(3000)]
+    html = str(preview_html(SimpleNamespace(changes=changes, unusable=[], damaged_files=[])))
+    assert "Removed (3,000)" in html and f"Land {LISTED - 1} (USGS" in html and f"Land {LISTED} (USGS" not in html
+    assert f"… and {3000 - LISTED:,} more" in html
+
+
+def test_what_changed_lists_the_newest_and_counts_the_rest(make_window):
+    """Help > What changed made a row for each of 25,000 changes before showing 500 (2.6 s): only
+    the rows shown are made, and the rest are counted as before."""
+    from app.ui.history_dialog import SHOWN, dataset_versions, history_html
+
+    window = make_window()
+    ws = window.workspace
+    for i in range(SHOWN + 40):
+        new_id, entry = ws.entry_for_new("reserves", {"country": f"Land {i}", "edition": "usgs-mcs-2025",
+                                                      "reserves_t": i, "confidence": "LOW"})
+        ws.set_entry("reserves", new_id, entry)
+    versions, notes = dataset_versions(window.controller.userdata)
+    changes = ws.changes()
+    html = str(history_html(versions, ws.info.dataset_version, changes, {}, notes))
+    assert f"Your changes ({len(changes):,})" in html and f"… and {len(changes) - SHOWN:,} more" in html
+    assert html.count("<tr>") <= SHOWN + 1 + 1 + 50  # the shown rows, the count, the header (and a diff table)
