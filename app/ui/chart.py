@@ -57,6 +57,7 @@ class ReserveChart(QWidget):
         self.plot.setMouseTracking(True)
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], brush=self.theme.bar, pen=self.theme.bar)
         self.plot.addItem(self.bars)
+        self._more_bars: list[pg.BarGraphItem] = []  # thin bars of other looks, one item each
         self.notice = pg.TextItem("", anchor=(1, 1))
         self.notice.setZValue(10)
         self.plot.addItem(self.notice, ignoreBounds=True)
@@ -139,27 +140,43 @@ class ReserveChart(QWidget):
         data = self.data
         if data is None:
             return
+        thin = len(self._slots) > MAX_LABELLED_ROWS  # too thin to label, and to outline
         extents = [data.extent(b) for _y, _h, b in drawn]
-        looks: dict[tuple[str, bool], tuple[QBrush, QPen]] = {}  # one brush and pen per colour, shared
-        brushes, pens = [], []
+        looks: dict[tuple[str, bool], tuple[QBrush, QPen]] = {}  # one brush and pen per look, shared
+        keys = []
         for _y, _h, bar in drawn:
             key = (self._colour(bar), bar.record_id is not None and bar.record_id in self._selected)
-            look = looks.get(key)
-            if look is None:
+            keys.append(key)
+            if key not in looks:
                 colour = QColor(key[0])
-                look = looks[key] = (pg.mkBrush(colour), pg.mkPen(self.theme.chart_fg, width=3) if key[1]
-                                     else pg.mkPen(colour.darker(130)))
-            brushes.append(look[0])
-            pens.append(look[1])
-        # All alike (one source, nothing selected): one brush and pen, which pyqtgraph draws in one
-        # call; a list makes it replay a bar at a time (a quarter second a paint at 25,000 bars).
-        # Bars too thin to label are too thin for an outline too: stroking 25,000 of them took half
-        # a second a paint.
-        outline = pens[0] if len(self._slots) <= MAX_LABELLED_ROWS else pg.mkPen(None)
-        colours = {"brush": brushes[0], "pen": outline, "brushes": None, "pens": None} if len(looks) == 1 else \
-            {"brushes": brushes, "pens": pens}
-        self.bars.setOpts(x0=[e[0] for e in extents], y=[y for y, _h, _b in drawn],
-                          height=[h for _y, h, _b in drawn], width=[e[1] - e[0] for e in extents], **colours)
+                looks[key] = (pg.mkBrush(self.theme.chart_fg if key[1] and thin else colour),
+                              pg.mkPen(None) if thin else pg.mkPen(self.theme.chart_fg, width=3) if key[1]
+                              else pg.mkPen(colour.darker(130)))
+        for item in self._more_bars:
+            self.plot.removeItem(item)
+        self._more_bars = []
+        # A list of brushes and pens makes pyqtgraph replay the bars one at a time on every paint
+        # (0.5 s a paint at 25,000 bars; 1.3-3 s with three sources); one brush and pen is drawn
+        # in one call. So thin bars go in one item per look; a few keep one item with lists.
+        groups: dict[tuple[str, bool], list[int]] = {}
+        for i, key in enumerate(keys):
+            groups.setdefault(key, []).append(i)
+        if not thin and len(groups) > 1:
+            groups = {("", False): list(range(len(keys)))}
+        items = [self.bars]
+        for _ in range(len(groups) - 1):
+            item = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[])
+            self.plot.addItem(item)
+            self._more_bars.append(item)
+            items.append(item)
+        for item, (key, rows) in zip(items, groups.items()):
+            colours = {"brush": looks[key][0], "pen": looks[key][1], "brushes": None, "pens": None} if key in looks \
+                else {"brushes": [looks[keys[i]][0] for i in rows], "pens": [looks[keys[i]][1] for i in rows]}
+            item.setOpts(x0=[extents[i][0] for i in rows], y=[drawn[i][0] for i in rows],
+                         height=[drawn[i][1] for i in rows], width=[extents[i][1] - extents[i][0] for i in rows],
+                         **colours)
+        if not groups:
+            self.bars.setOpts(x0=[], y=[], height=[], width=[])
 
     def _paint_legend(self) -> None:
         data = self.data
