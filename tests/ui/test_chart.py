@@ -330,9 +330,16 @@ def test_a_source_of_thousands_of_countries_is_charted_without_labels(tab, qtbot
     description = chart.accessibleDescription()
     assert "Land 0000: " in description and "Land 0999: " in description
     assert "Land 0500 · USGS MCS 2025" in chart_words(_bar(chart, "Land 0500", "USGS MCS 2025").tooltip)
+    tab.compare_with("usgs-mcs-2026")  # two looks of thin bars: one item each, drawn in one call
+    _settle(qtbot, tab)
+    items = [chart.bars, *chart._more_bars]
+    assert len(items) == 2 and all(item._singleColor for item in items)
+    assert sum(len(item.opts["y"]) for item in items) == chart.bar_count()
+    tab.compare_with()
     tab.select_source("usgs-mcs-2026")  # back to a few countries: labels again
     _settle(qtbot, tab)
     qtbot.waitUntil(chart.labels_shown, timeout=3000)
+    assert chart._more_bars == []
 
 
 def test_an_exported_chart_names_twenty_local_edits_and_counts_the_rest(tab, qtbot, tmp_path):
