@@ -28,6 +28,7 @@ from app.domain.records import RecordError, parse_source
 from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.domain.workspace import EditError, Workspace
 from app.storage.record_import import SourceTable
+from app.storage.strict_json import json_dumps_bytes
 
 ID = "id"
 SOURCES = "sources"
@@ -231,6 +232,18 @@ def _new_raw(kind: Kind, on: dt.date) -> dict[str, Any]:
         if spec.type in ("date", "int", "tons") and spec.name in raw:
             del raw[spec.name]
     return raw
+
+
+def file_bytes_after(workspace: Workspace, entries: list[tuple[str, str, dict[str, Any]]]) -> int:
+    """About how large the user's data file would be, written compact, with ``entries`` (kind,
+    record id, layer entry) in place: an import must not make a file Curbwatch cannot read back."""
+    records = workspace.layer_view()["records"]
+    size = len(json_dumps_bytes(workspace.layer_view(), pretty=False)) + 512  # with the envelope around it
+    for kind, record_id, entry in entries:
+        old = records.get(kind, {}).get(record_id)
+        size += len(json_dumps_bytes({record_id: entry}, pretty=False))
+        size -= len(json_dumps_bytes({record_id: old}, pretty=False)) if old is not None else 0
+    return size
 
 
 def plan_import(workspace: Workspace, table: SourceTable, kind_key: str, mapping: list[str],

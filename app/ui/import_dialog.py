@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.domain.kinds import KINDS, kind_of
 from app.domain.workspace import EditError
-from app.storage.import_plan import ImportPlan, auto_mapping, guess_kind, plan_import, targets
+from app.storage.import_plan import ImportPlan, auto_mapping, file_bytes_after, guess_kind, plan_import, targets
 from app.storage.record_import import ImportFileError, SourceTable, read_table
+from app.storage.strict_json import MAX_DOCUMENT_BYTES
 from app.ui import theme as themes
 from app.ui.html import br, esc, join, styled, tag
 from app.ui.i18n import QT_TRANSLATE_NOOP, tr, tr_msg
@@ -204,6 +205,13 @@ def import_records(window, path: str | Path | None = None) -> bool:
 
 
 def apply_plan(window, plan: ImportPlan, name: str) -> bool:
+    size = file_bytes_after(window.workspace, plan.entries())
+    if size > MAX_DOCUMENT_BYTES:  # it would apply, then never save: refused now, nothing changed
+        window.controller.rejected.emit(tr(
+            "Not imported: your data file would grow to about {size} MB, more than the {cap} MB Curbwatch can read "
+            "back. Import fewer rows, or first remove rows you no longer need.").format(
+                size=f"{size / 1e6:.1f}", cap=f"{MAX_DOCUMENT_BYTES / 1e6:g}"))
+        return False
     text = tr("Import {n} {records} from {file}").format(n=len(plan.changes),
                                                         records=tr(kind_of(plan.kind).plural).lower(), file=name)
     try:

@@ -1696,6 +1696,10 @@ Nothing was changed.</source>
 未做任何更改。</translation>
     </message>
     <message>
+        <source>Not imported: your data file would grow to about {size} MB, more than the {cap} MB Curbwatch can read back. Import fewer rows, or first remove rows you no longer need.</source>
+        <translation>未导入：您的数据文件将增长到约 {size} MB，超过 Curbwatch 能读回的 {cap} MB。请导入更少的行，或先删除不再需要的行。</translation>
+    </message>
+    <message>
         <source>Import {n} {records} from {file}</source>
         <translation>从 {file} 导入 {n} 条{records}</translation>
     </message>

@@ -156,3 +156,32 @@ def test_import_is_off_when_the_data_is_read_only(window, make_window):
     second = make_window(ON)  # the same data folder, already open: read-only
     assert second.controller.read_only
     assert window.import_action.isEnabled() and not second.import_action.isEnabled()
+
+
+def test_an_import_that_would_make_the_file_too_large_to_read_back_is_refused(window, monkeypatch, tmp_path):
+    """The data file is read back only up to MAX_DOCUMENT_BYTES: an import past it applied, then
+    could never be saved. Now it is refused with the reason, and nothing changes."""
+    from app.storage.import_plan import file_bytes_after
+    from app.ui import import_dialog
+
+    path = tmp_path / "reserves.csv"
+
+    def change(rows):
+        header = rows[0]
+        for i in range(40):
+            new = [""] * len(header)
+            new[header.index("country")], new[header.index("source_id")] = f"Land {i}", "usgs-mcs-2025"
+            new[header.index("reserves_t")], new[header.index("confidence")] = "1000", "LOW"
+            rows.append(new)
+
+    _reserves_csv(window, path, change)
+    _open(monkeypatch, path)
+    now = file_bytes_after(window.workspace, [])
+    monkeypatch.setattr(import_dialog, "MAX_DOCUMENT_BYTES", now + 1000)  # room for a few rows, not forty
+    refused = []
+    window.controller.rejected.connect(refused.append)
+    _run_dialog(monkeypatch, lambda d: True)
+    assert not window.import_records()
+    assert refused and refused[0].startswith("Not imported: your data file would grow to about")
+    assert window.workspace.change_count() == 0 and not any(r.country == "Land 0" for r in window.workspace.records(
+        "reserves"))
