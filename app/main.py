@@ -224,7 +224,6 @@ def _prepare_platform(window: bool) -> str | None:
 
 
 def _application():
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -235,7 +234,7 @@ def _application():
     from app.storage.paths import resources_dir
 
     try:
-        app.setWindowIcon(_window_icon(resources_dir() / "icons", QIcon))
+        app.setWindowIcon(_window_icon(resources_dir() / "icons"))
     except FileNotFoundError:
         pass
     _install_translations(app)
@@ -245,19 +244,20 @@ def _application():
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # resources/icons/hicolor/<n>x<n>/apps/<APP_ID>.png
 
 
-def _window_icon(folder: Path, icon_class):
+def _window_icon(folder: Path):
     """The app's icon from its PNG sizes, each read when a size is first asked for (its size
     given, so not even the file's header is read now). Not from the SVG: that loads Qt's SVG
     icon plugin and library before the first frame."""
     from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
 
-    icon = icon_class()
+    icon = QIcon()
     for size in ICON_SIZES:
         png = folder / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
         if png.is_file():
             icon.addFile(str(png), QSize(size, size))
     if icon.isNull() and (folder / "curbwatch.svg").exists():
-        icon = icon_class(str(folder / "curbwatch.svg"))
+        icon = QIcon(str(folder / "curbwatch.svg"))
     return icon
 
 

@@ -57,23 +57,29 @@ def test_the_frame_says_the_data_is_opening_and_populate_fills_it(qtbot, open_us
     assert (window.menuBar().height(), toolbar.height()) == heights
 
 
-def test_the_frame_shows_the_tab_the_user_left(qtbot, open_userdata):
-    """The remembered tab is the one shown, and the one built first, once the data is open."""
-    from app.ui.controller import EditController
+def test_the_frame_shows_the_tab_the_user_left(qtbot, open_userdata, tmp_path):
+    """The tab remembered in the settings is the one the frame shows ("Opening…" on it) and the
+    one built first once the data is open. (Closing the frame before the data opens: see
+    test_closing_the_window_before_its_data_is_read_opens_nothing, through app.main.)"""
+    from PySide6.QtCore import QSettings
 
-    window = _frame(qtbot)
-    window.tabs.setCurrentIndex(1)
+    from app.ui.controller import EditController
+    from app.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("window/tab", "elements")
+    window = MainWindow(None, ON, settings=settings)
+    qtbot.addWidget(window)
+    window.restore_state()
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.tabs.currentIndex() == 1 and window.built_tabs() == []
     assert window.opening.parentWidget() is window.tabs.widget(1)  # "Opening…" where the user looks
     userdata, _report = open_userdata()
     window.populate(EditController(userdata))
-    assert [type(t).__name__ for t in window.built_tabs()] == ["RecordTab"]
-    assert window.built_tabs()[0] is window.elements
-
-
-def test_closing_the_frame_before_the_data_opens_quits_cleanly(qtbot):
-    window = _frame(qtbot)
-    assert window.close()
-    assert not window.isVisible()
+    assert window.built_tabs() == [window.elements]  # the others follow from the event loop
+    qtbot.waitUntil(lambda: len(window.built_tabs()) == 3)
+    assert window.tabs.currentIndex() == 1
 
 
 def test_a_bundled_dataset_that_cannot_be_loaded_is_said_in_the_window(monkeypatch, qtbot):
@@ -101,17 +107,15 @@ def test_the_window_icon_comes_from_the_png_sizes_not_the_svg(qtbot, tmp_path):
     same picture. A folder with only the SVG still gives an icon."""
     import shutil
 
-    from PySide6.QtGui import QIcon
-
     from app.main import _window_icon
     from app.storage.paths import resources_dir
 
-    icon = _window_icon(resources_dir() / "icons", QIcon)
+    icon = _window_icon(resources_dir() / "icons")
     sizes = sorted(size.width() for size in icon.availableSizes())
     assert sizes == [16, 24, 32, 48, 64, 128, 256, 512]
     shutil.copy(resources_dir() / "icons" / "curbwatch.svg", tmp_path / "curbwatch.svg")
-    assert not _window_icon(tmp_path, QIcon).isNull()
-    assert _window_icon(tmp_path / "missing", QIcon).isNull()
+    assert not _window_icon(tmp_path).isNull()
+    assert _window_icon(tmp_path / "missing").isNull()
 
 
 def test_nothing_above_the_tables_moves_when_the_data_arrives(qtbot, open_userdata):
