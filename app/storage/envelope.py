@@ -14,7 +14,6 @@ means; the caller supplies ``validate`` and the migrations. No I/O happens here.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from typing import Any
 from app.domain.text import QT_TRANSLATE_NOOP, Msg
 from app.storage.atomic import SaveError
 from app.storage.clock import iso_utc
+from app.storage.digest import sha256 as _sha256
 from app.storage.strict_json import MAX_DOCUMENT_BYTES, LoadError, json_dumps_bytes, strict_json_loads
 
 __all__ = ["Decoded", "Document", "Envelope", "NewerSchema", "Parsed", "Payload", "PRETTY_LIMIT", "sha256"]
@@ -76,7 +76,7 @@ class NewerSchema(Exception):
 
 
 def sha256(data: bytes | None) -> bytes | None:
-    return None if data is None else hashlib.sha256(data).digest()
+    return None if data is None else _sha256(data).digest()
 
 
 def describe(exc: BaseException) -> str:
@@ -198,7 +198,7 @@ class Envelope:
             raise SaveError("invalid", f"Nothing was saved: {exc}") from None
 
     def fingerprint(self, data: Document) -> bytes:
-        return hashlib.sha256(self.data_bytes(data)).digest()
+        return _sha256(self.data_bytes(data)).digest()
 
     def embedded_fingerprint(self, raw: bytes, decoded: Decoded) -> bytes | None:
         """The sha256 of the bytes where ``encode`` puts the data in a compact file (after
@@ -213,7 +213,7 @@ class Envelope:
         end = raw.rfind(b',"format":')
         if not raw.startswith(prefix) or end <= len(prefix):
             return None
-        digest = hashlib.sha256(memoryview(raw)[len(prefix):end])
+        digest = _sha256(memoryview(raw)[len(prefix):end])
         digest.update(b"\n")
         return digest.digest()
 
@@ -237,7 +237,7 @@ class Envelope:
         except Exception as exc:  # noqa: BLE001
             raise SaveError("invalid", f"Nothing was saved because the data is invalid: {describe(exc)}.") from None
         data_bytes = encoded if encoded is not None else self.data_bytes(data)
-        fingerprint = hashlib.sha256(data_bytes).digest()
+        fingerprint = _sha256(data_bytes).digest()
         envelope = {"format": self.format_name, "schema_version": self.schema_version,
                     "app_version": self.app_version, "saved_at": iso_utc(self._clock()), "data": data}
         # Keys in sorted order, as json_dumps_bytes would write them, around the data bytes
