@@ -2,12 +2,18 @@
 
 ``Markup`` is text known to be HTML; everything else that goes into ``tag``/``join`` is
 escaped on the way in, so data from a file can never become markup by forgetting a call.
+
+Escaping is ``html.escape(text, quote=True)``'s, as one ``str.translate`` (a test checks the
+two agree): importing ``html`` loads its table of 2,231 named entities, 0.4 MB at start-up,
+for a function that needs five.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import Iterable
+
+# What html.escape(quote=True) replaces, and with what.
+ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;"}
 
 
 class Markup(str):
@@ -17,7 +23,7 @@ class Markup(str):
 def esc(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
-    return Markup(escape("" if value is None else str(value), quote=True))
+    return Markup(("" if value is None else str(value)).translate(ESCAPES))
 
 
 def join(parts: Iterable[object], sep: object = "") -> Markup:
