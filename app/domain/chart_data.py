@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import partial
 from typing import Any, Callable, Mapping
 
+from app.domain.chart_ticks import linear_ticks, log_ticks
 from app.domain.model import Edition, Reserve
 from app.domain.reserves import (
     AUTO_UNIT, NO_MATCH, PRODUCTION, RESERVES, Comparison, Unit, number_text, compare_all, exact_text, figure_label,
@@ -147,31 +147,6 @@ class ChartData:
             parts = [f"{b.source} {b.label}" for b in by_country.get(country, ())]
             lines.append(f"{country}: {'; '.join(parts)}.")
         return Msg.join_lines(lines + list(self.notes))
-
-
-def _tick_text(value: Decimal) -> str:
-    if value >= 1_000_000:
-        return f"{number_text(value / 1_000_000)} million"
-    return number_text(value)
-
-
-def linear_ticks(end: float, count: int = 5) -> list[tuple[float, str]]:
-    """Ticks at 1, 2 or 5 times a power of ten from 0 to ``end``, about ``count`` of them."""
-    if end <= 0:
-        return [(0.0, "0")]
-    raw = Decimal(repr(end)) / count
-    power = Decimal(10) ** raw.adjusted()
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    ticks, at = [], Decimal(0)
-    while at <= Decimal(repr(end)):
-        ticks.append((float(at), _tick_text(at)))
-        at += step
-    return ticks
-
-
-def log_ticks(floor: int, end: float) -> list[tuple[float, str]]:
-    """One tick a decade, at its log10, from ``floor`` to ``end`` (a log10)."""
-    return [(float(k), _tick_text(Decimal(10) ** k)) for k in range(floor, math.floor(end + 1e-9) + 1)]
 
 
 def _label(tons: int | None, spec: ChartSpec, unit: Unit) -> str:

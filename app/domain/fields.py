@@ -22,7 +22,6 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.domain.model import CONFIDENCES
@@ -127,6 +126,9 @@ def parse_tons(field: str, value: Any, *, required: bool = False) -> int | None:
         return None
     if isinstance(value, bool):
         raise FieldError(field, "must be a number of metric tons", value)
+    # Imported here: files hold whole tons (returned above), and ``decimal`` is 0.3 MB at start-up.
+    from decimal import Decimal, InvalidOperation
+
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, float):

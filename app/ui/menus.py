@@ -7,13 +7,22 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app import APP_NAME
-from app.ui import dialogs
 from app.ui.i18n import LANGUAGES, SETTING, current_language, tr
 
 STD = QKeySequence.StandardKey
 # The notice of a language change, also in the language chosen (not translated: it is in it).
 NEXT_START = {"zh_CN": "（下次启动 Curbwatch 时界面将切换为简体中文。）",
               "en": " (The window changes to English the next time Curbwatch starts.)"}
+
+
+def _dialog(name: str, window):
+    """A command of app.ui.dialogs, imported when first chosen (its Qt dialog classes and their
+    enums are 0.3 MB the window otherwise holds from start-up)."""
+    def run():
+        from app.ui import dialogs
+
+        return getattr(dialogs, name)(window)
+    return run
 
 
 def _keys(*texts: str) -> list[QKeySequence]:
@@ -29,7 +38,7 @@ def build_menus(window) -> None:
     window.screen_action = file_menu.addAction(tr("&Screen a list of names…"), window.show_screening)
     window.screen_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
     file_menu.addSeparator()
-    file_menu.addAction(tr("&Export CSV…"), lambda: dialogs.export_dialog(window))
+    file_menu.addAction(tr("&Export CSV…"), _dialog("export_dialog", window))
     window.export_view_action = file_menu.addAction(tr("Export current &view…"), window.export_view)
     window.import_action = file_menu.addAction(tr("&Import records…"), window.import_records)
     window.import_action.setEnabled(writable)
@@ -40,8 +49,8 @@ def build_menus(window) -> None:
     window.export_chart_action = file_menu.addAction(tr("Export c&hart…"), window.export_chart)
     window.evidence_action = file_menu.addAction(tr("Evidence pac&k…"), window.save_evidence_pack)
     file_menu.addSeparator()
-    file_menu.addAction(tr("Open &data folder"), lambda: dialogs.open_data_folder(window))
-    window.restore_action = file_menu.addAction(tr("&Restore from backup…"), lambda: dialogs.restore_dialog(window))
+    file_menu.addAction(tr("Open &data folder"), _dialog("open_data_folder", window))
+    window.restore_action = file_menu.addAction(tr("&Restore from backup…"), _dialog("restore_dialog", window))
     window.restore_action.setEnabled(writable)
     file_menu.addSeparator()
     quit_action = file_menu.addAction(tr("&Quit"), window.close)
@@ -69,7 +78,7 @@ def build_menus(window) -> None:
     window.delete_action.setShortcut(QKeySequence("Ctrl+Del"))
     edit.addSeparator()
     edit.addAction(tr("Show my &changes…"), window.show_changes)
-    window.reset_action = edit.addAction(tr("&Reset all data to bundled…"), lambda: dialogs.confirm_reset(window))
+    window.reset_action = edit.addAction(tr("&Reset all data to bundled…"), _dialog("confirm_reset", window))
     for action in (window.add_action, window.edit_action, window.delete_action, window.reset_action):
         action.setEnabled(writable)
 
@@ -100,7 +109,7 @@ def build_menus(window) -> None:
     help_menu.addAction(tr("&Keyboard shortcuts"), window.show_shortcuts)
     help_menu.addAction(tr("What &changed…"), window.show_what_changed)
     help_menu.addSeparator()
-    help_menu.addAction(tr("&About {app}").format(app=APP_NAME), lambda: dialogs.show_about(window))
+    help_menu.addAction(tr("&About {app}").format(app=APP_NAME), _dialog("show_about", window))
 
 
 def _language_menu(window, menu: QMenu) -> QMenu:

@@ -9,8 +9,9 @@ from decimal import Decimal
 
 import pytest
 
+from app.domain.chart_ticks import linear_ticks, log_ticks
 from app.domain.chart_data import (
-    ChartSpec, build_chart, chart_of, linear_ticks, local_edits, log_ticks, provenance_lines,
+    ChartSpec, build_chart, chart_of, local_edits, provenance_lines,
 )
 from app.domain.reserves import UNITS, exact_text, in_unit, short_text, unit_of
 from app.domain.workspace import Workspace
