@@ -174,7 +174,10 @@ def _child_startup(t0: float, mode: str, data_dir: str) -> dict:
         paint(window, event)
 
     MainWindow.paintEvent = first_paint
-    app_main.main(["--data-dir", data_dir])
+    # No arguments, as the desktop launches it (arguments cost the parser, gettext and locale: 0.2 MB
+    # and 3 ms); the data folder comes from the environment, as the tests give it.
+    os.environ["CURBWATCH_DATA_DIR"] = data_dir
+    app_main.main([])
     return out
 
 
