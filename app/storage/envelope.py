@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,6 +31,11 @@ __all__ = ["Decoded", "Document", "Envelope", "NewerSchema", "Parsed", "Payload"
 
 # Documents smaller than this (compact) are written indented and read back strictly.
 PRETTY_LIMIT = 256 * 1024
+# The compact layout ``encode`` writes a larger document in, around the data's own bytes: sorted
+# keys, no spaces. Inside a JSON string every '"' follows a backslash, so ',"format":' can only be
+# the key itself, and the last one in the file is where the data ends.
+_COMPACT_HEAD = re.compile(rb'\{"app_version":"(?:[^"\\]|\\.)*","data":')
+_COMPACT_TAIL = re.compile(rb',"format":"(?:[^"\\]|\\.)*","saved_at":"(?:[^"\\]|\\.)*","schema_version":[0-9]{1,9}\}\n\Z')
 
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
@@ -121,14 +127,17 @@ class Envelope:
 
     # ------------------------------------------------------------------ reading
 
-    def decode(self, raw: bytes) -> Decoded:
+    def decode(self, raw: bytes, *, ours: bool = False) -> Decoded:
         """Bytes -> validated data in the current schema. Raises LoadError for anything
         unusable and NewerSchema for a file from a newer version."""
-        return self.upgrade(self.parse(raw))
+        return self.upgrade(self.parse(raw, ours=ours))
 
-    def parse(self, raw: bytes) -> Parsed:
-        """Bytes -> the envelope's data as written (not yet migrated or validated)."""
-        obj = strict_json_loads(raw)
+    def parse(self, raw: bytes, *, ours: bool = False) -> Parsed:
+        """Bytes -> the envelope's data as written (not yet migrated or validated). ``ours``:
+        the bytes are known to be this store's own compact encoding (``compact_fingerprint``
+        is a journal marker), so the checks only a foreign file can fail are skipped
+        (``strict_json_loads(ours=True)``); the data is still validated."""
+        obj = strict_json_loads(raw, ours=ours)
         if not isinstance(obj, dict):
             raise LoadError(Msg(QT_TRANSLATE_NOOP("", "the top level is {kind}, not an object"),
                                 kind=kind_of_value(obj)))
@@ -200,20 +209,19 @@ class Envelope:
     def fingerprint(self, data: Document) -> bytes:
         return _sha256(self.data_bytes(data)).digest()
 
-    def embedded_fingerprint(self, raw: bytes, decoded: Decoded) -> bytes | None:
-        """The sha256 of the bytes where ``encode`` puts the data in a compact file (after
-        ``{"app_version":...,"data":``, before the last ``,"format":``), or None when the file
-        is not laid out so. Only a candidate: when it equals a fingerprint this store wrote
-        (a journal marker), those bytes are the compact encoding of some data, a complete JSON
-        value read as the file's data, so it is ``fingerprint(decoded.data)`` without encoding."""
-        if decoded.app_version is None or decoded.original is not decoded.data:
-            return None
-        prefix = (b'{"app_version":' + json.dumps(decoded.app_version, ensure_ascii=False).encode("utf-8")
-                  + b',"data":')
+    def compact_fingerprint(self, raw: bytes) -> bytes | None:
+        """The sha256 of the data's bytes when ``raw`` is laid out exactly as ``encode`` writes a
+        large document (``{"app_version":…,"data":<data>,"format":…,"saved_at":…,
+        "schema_version":…}``), else None. Only a candidate: when it equals a fingerprint this
+        store wrote (a journal marker), the data's bytes are an encoding this store made of data
+        it had checked, so the file is known to be its own before it is parsed: no key twice,
+        no NaN, nesting it wrote (see ``parse(ours=True)``), and its data is named without
+        being encoded again."""
+        head = _COMPACT_HEAD.match(raw)
         end = raw.rfind(b',"format":')
-        if not raw.startswith(prefix) or end <= len(prefix):
+        if head is None or end <= head.end() or not _COMPACT_TAIL.match(raw, end):
             return None
-        digest = _sha256(memoryview(raw)[len(prefix):end])
+        digest = _sha256(memoryview(raw)[head.end():end])
         digest.update(b"\n")
         return digest.digest()
 

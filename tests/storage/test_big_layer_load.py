@@ -133,3 +133,62 @@ def test_replaying_over_a_big_layer_leaves_the_base_as_it_was(bundled, saved_big
     expected["records"]["reserves"]["usgs-mcs-2025.big-3"] = changed
     del expected["records"]["reserves"]["usgs-mcs-2025.big-4"]
     assert replayed.decoded.data == expected and replayed.failed == 0 and len(replayed.applied) == 2
+
+
+def spy_parses(monkeypatch):
+    """(size, ours) of every envelope parse."""
+    import app.storage.envelope as envelope_module
+
+    calls = []
+    original = envelope_module.strict_json_loads
+
+    def spied(data, **kwargs):
+        calls.append((len(data), kwargs.get("ours", False)))
+        return original(data, **kwargs)
+
+    monkeypatch.setattr(envelope_module, "strict_json_loads", spied)
+    return calls
+
+
+def test_a_big_file_of_ours_is_read_without_the_foreign_file_checks(saved_big_layer, open_userdata,
+                                                                    user_data_dir, monkeypatch):
+    """Its data's bytes hash to a marker this store wrote: no key can be there twice, so the
+    per-object duplicate check and the depth scan are skipped; the data is the same."""
+    calls = spy_parses(monkeypatch)
+    userdata, report = open_userdata()
+    size = (user_data_dir / "userdata.json").stat().st_size
+    assert (size, True) in calls and (size, False) not in calls
+    assert report.state == "ok" and userdata.workspace.layer_view() == saved_big_layer
+
+
+def test_compact_fingerprint_is_the_data_fingerprint_only_in_the_compact_layout(saved_big_layer, open_userdata,
+                                                                                 user_data_dir):
+    envelope = open_userdata()[0].store.envelope
+    raw = (user_data_dir / "userdata.json").read_bytes()
+    assert envelope.compact_fingerprint(raw) == envelope.fingerprint(saved_big_layer)
+    small = envelope.encode({"base_dataset_version": "x", "records": {"companies": {}, "elements": {},
+                                                                      "reserves": {}}}).file_bytes
+    assert small.startswith(b"{\n") and envelope.compact_fingerprint(small) is None  # written indented
+    for spoilt in (raw[:-1], raw + b" ", raw.replace(b',"schema_version":', b',"schema_version":1,"schema_version":'),
+                   raw.replace(b'{"app_version":', b'{ "app_version":', 1)):
+        assert envelope.compact_fingerprint(spoilt) is None
+
+
+@pytest.mark.parametrize("spoil_bytes", [
+    # A key put twice into a record by hand: the data's bytes are no longer the ones marked.
+    lambda raw: raw.replace(b'"note":"', b'"note":"twice","note":"', 1),
+    # A key twice in the envelope around untouched data: not the layout this store writes.
+    lambda raw: raw.replace(b',"saved_at":', b',"saved_at":"2020-01-01T00:00:00Z","saved_at":', 1),
+], ids=["in the data", "around the data"])
+def test_a_key_put_twice_into_a_big_file_by_hand_is_still_refused(saved_big_layer, open_userdata, user_data_dir,
+                                                                  monkeypatch, spoil_bytes):
+    path = user_data_dir / "userdata.json"
+    raw = path.read_bytes()
+    spoilt = spoil_bytes(raw)
+    assert spoilt != raw
+    path.write_bytes(spoilt)
+    calls = spy_parses(monkeypatch)
+    userdata, report = open_userdata()
+    assert (len(spoilt), True) not in calls  # read strictly
+    assert report.state != "ok"
+    assert any("twice" in str(message) for message in report.messages), report.messages
