@@ -59,7 +59,7 @@ def stage_entries(ws: Workspace, kind: str) -> None:
     ids = list(entries)
     results: list[Any] = quick_states(ws, kind, ids, list(entries.values()))
     refused = False
-    if None in results:
+    if not all(results):  # states are true (no __len__): "None in" would call each one's __eq__
         for i in [i for i, state in enumerate(results) if state is None]:
             try:
                 results[i] = ws._stage(kind, ids[i], entries[ids[i]])
@@ -103,7 +103,7 @@ def quick_states(ws: Workspace, kind: str, ids: list[str], entries: list[Any]) -
     shapes = list(map(tuple, added))
     fields = {shape: L.added_fields(raw) for shape, raw in dict(zip(shapes, added)).items()}
     edited = map(fields.__getitem__, shapes)
-    if type(where) is range and None not in records:  # all of them: no loop in Python
+    if type(where) is range and all(records):  # all of them (records are true): no loop in Python
         return list(map(staged, repeat(kind), ids, entries, added, records, edited))
     for i, entry, raw, record, names in zip(where, map(entries.__getitem__, where), added, records, edited):
         if record is not None:

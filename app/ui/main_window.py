@@ -143,7 +143,10 @@ class MainWindow(WindowCommands, QMainWindow):
             self._holders[key].addWidget(self.opening)
             return None
         if built is None:
-            built = self._make_tab(key)
+            from app.domain.layers import collector_paused
+
+            with collector_paused():  # a tab's rows and indexes live as long as it: 40% of a 25,000-row build was collection
+                built = self._make_tab(key)
             self._built[key] = built
             self._holders[key].addWidget(built)
             if self._holders[key].parentWidget().isVisible():

@@ -188,3 +188,23 @@ def test_a_plain_launch_gets_the_parsers_defaults():
 
     assert vars(parse_args([])) == vars(build_parser().parse_args([]))
     assert parse_args(["--data-dir", "x"]).data_dir == "x"
+
+
+def test_tabs_are_built_without_the_collector_and_leave_it_on(qtbot, open_userdata, monkeypatch):
+    """A tab's rows, keys and indexes live as long as the tab: no cyclic collection while they are
+    made (40% of building a 25,000-row Reserves tab was collections), and it is back on after."""
+    import gc
+
+    from app.ui.controller import EditController
+
+    window = _frame(qtbot)
+    userdata, _ = open_userdata()
+    seen = []
+    make = type(window)._make_tab
+    monkeypatch.setattr(type(window), "_make_tab", lambda self, key: (seen.append((key, gc.isenabled())),
+                                                                     make(self, key))[1])
+    assert gc.isenabled()
+    window.populate(EditController(userdata))
+    qtbot.waitUntil(lambda: len(window.built_tabs()) == 3)
+    assert sorted(seen) == [("companies", False), ("elements", False), ("reserves", False)]
+    assert gc.isenabled()
