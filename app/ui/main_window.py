@@ -192,13 +192,11 @@ class MainWindow(WindowCommands, QMainWindow):
             QTimer.singleShot(0, then)
 
     def _after_paint(self) -> None:
-        QTimer.singleShot(0, self.build_all_tabs)  # the other tabs and the search index, in steps;
-        QTimer.singleShot(0, self.search.prepare)  # the layer's encoding for saving a second later,
-        QTimer.singleShot(1000, self.controller, self.controller.prepare_saving)  # once those are done
-
-    def build_all_tabs(self) -> None:
-        for key in TAB_KEYS:
-            self.tab(key)
+        # The search index in steps (large data only), and the layer's encoding for saving a second
+        # later. The other tabs are built when first shown, not now: a start-up that never visits
+        # them does not pay for them (1.5 MB resident; 50 ms with 25,000 reserve rows).
+        QTimer.singleShot(0, self.search.prepare)
+        QTimer.singleShot(1000, self.controller, self.controller.prepare_saving)
 
     def built_tabs(self) -> list:
         return [self._built[k] for k in TAB_KEYS if k in self._built]

@@ -45,8 +45,8 @@ def test_the_frame_says_the_data_is_opening_and_populate_fills_it(qtbot, open_us
         userdata.workspace.set_entry("reserves", new_id, entry)
     window.populate(EditController(userdata), ["Something opening the data found."])
     assert not window.opening.isVisible()
-    qtbot.waitUntil(lambda: len(window.built_tabs()) == 3)  # the rest after the first frame
     qtbot.waitUntil(lambda: userdata._encoder._priming == [] and len(userdata._encoder._cache) == 3)
+    assert window.built_tabs() == [window.companies]  # the others are built when first shown
     assert window.tabs.currentIndex() == 0 and window.companies.model.rowCount() > 0
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
     assert all(a.isEnabled() for a in window.menuBar().actions())
@@ -59,7 +59,7 @@ def test_the_frame_says_the_data_is_opening_and_populate_fills_it(qtbot, open_us
 
 def test_the_frame_shows_the_tab_the_user_left(qtbot, open_userdata, tmp_path):
     """The tab remembered in the settings is the one the frame shows ("Opening…" on it) and the
-    one built first once the data is open. (Closing the frame before the data opens: see
+    one built once the data is open, the others when first shown. (Closing the frame before the data opens: see
     test_closing_the_window_before_its_data_is_read_opens_nothing, through app.main.)"""
     from PySide6.QtCore import QSettings
 
@@ -77,9 +77,11 @@ def test_the_frame_shows_the_tab_the_user_left(qtbot, open_userdata, tmp_path):
     assert window.opening.parentWidget() is window.tabs.widget(1)  # "Opening…" where the user looks
     userdata, _report = open_userdata()
     window.populate(EditController(userdata))
-    assert window.built_tabs() == [window.elements]  # the others follow from the event loop
-    qtbot.waitUntil(lambda: len(window.built_tabs()) == 3)
-    assert window.tabs.currentIndex() == 1
+    assert window.built_tabs() == [window.elements]
+    qtbot.wait(50)
+    assert window.tabs.currentIndex() == 1 and len(window.built_tabs()) == 1  # the others when first shown
+    window.tabs.setCurrentIndex(0)
+    assert len(window.built_tabs()) == 2 and window.companies.model.rowCount() > 0
 
 
 def test_a_bundled_dataset_that_cannot_be_loaded_is_said_in_the_window(monkeypatch, qtbot):
@@ -205,6 +207,31 @@ def test_tabs_are_built_without_the_collector_and_leave_it_on(qtbot, open_userda
                                                                      make(self, key))[1])
     assert gc.isenabled()
     window.populate(EditController(userdata))
-    qtbot.waitUntil(lambda: len(window.built_tabs()) == 3)
+    for index in (1, 2):
+        window.tabs.setCurrentIndex(index)  # as a click on its title does
+    assert len(window.built_tabs()) == 3
     assert sorted(seen) == [("companies", False), ("elements", False), ("reserves", False)]
     assert gc.isenabled()
+
+
+def test_the_other_tabs_are_built_when_first_shown(qtbot, open_userdata):
+    """Only the tab on screen is built at start-up; the others are built as they are first shown
+    (by a click, Ctrl+2/Ctrl+3 or a search result), once, with their data."""
+    from PySide6.QtCore import Qt
+
+    from app.ui.controller import EditController
+
+    window = _frame(qtbot)
+    userdata, _ = open_userdata()
+    window.populate(EditController(userdata))
+    qtbot.wait(50)  # what follows the first frame has run
+    assert [type(t).__name__ for t in window.built_tabs()] == ["RecordTab"]
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 2 and len(window.built_tabs()) == 2
+    reserves = window.reserves
+    assert reserves.isVisible() and reserves.model.rowCount() > 0
+    assert window.open_record("elements", window.workspace.records("elements")[0].id)
+    assert window.tabs.currentIndex() == 1 and len(window.built_tabs()) == 3
+    assert window.elements.table.currentIndex().isValid()
+    window.tabs.setCurrentIndex(2)
+    assert window.reserves is reserves  # built once
