@@ -15,16 +15,6 @@ NEXT_START = {"zh_CN": "（下次启动 Curbwatch 时界面将切换为简体中
               "en": " (The window changes to English the next time Curbwatch starts.)"}
 
 
-def _dialog(name: str, window):
-    """A command of app.ui.dialogs, imported when first chosen (its Qt dialog classes and their
-    enums are 0.3 MB the window otherwise holds from start-up)."""
-    def run():
-        from app.ui import dialogs
-
-        return getattr(dialogs, name)(window)
-    return run
-
-
 def _keys(*texts: str) -> list[QKeySequence]:
     return [QKeySequence(t) for t in texts]
 
@@ -38,7 +28,7 @@ def build_menus(window) -> None:
     window.screen_action = file_menu.addAction(tr("&Screen a list of names…"), window.show_screening)
     window.screen_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
     file_menu.addSeparator()
-    file_menu.addAction(tr("&Export CSV…"), _dialog("export_dialog", window))
+    file_menu.addAction(tr("&Export CSV…"), lambda: window._lazy("app.ui.dialogs", "export_dialog"))
     window.export_view_action = file_menu.addAction(tr("Export current &view…"), window.export_view)
     window.import_action = file_menu.addAction(tr("&Import records…"), window.import_records)
     window.import_action.setEnabled(writable)
@@ -49,8 +39,9 @@ def build_menus(window) -> None:
     window.export_chart_action = file_menu.addAction(tr("Export c&hart…"), window.export_chart)
     window.evidence_action = file_menu.addAction(tr("Evidence pac&k…"), window.save_evidence_pack)
     file_menu.addSeparator()
-    file_menu.addAction(tr("Open &data folder"), _dialog("open_data_folder", window))
-    window.restore_action = file_menu.addAction(tr("&Restore from backup…"), _dialog("restore_dialog", window))
+    file_menu.addAction(tr("Open &data folder"), lambda: window._lazy("app.ui.dialogs", "open_data_folder"))
+    window.restore_action = file_menu.addAction(tr("&Restore from backup…"),
+                                                lambda: window._lazy("app.ui.dialogs", "restore_dialog"))
     window.restore_action.setEnabled(writable)
     file_menu.addSeparator()
     quit_action = file_menu.addAction(tr("&Quit"), window.close)
@@ -78,7 +69,8 @@ def build_menus(window) -> None:
     window.delete_action.setShortcut(QKeySequence("Ctrl+Del"))
     edit.addSeparator()
     edit.addAction(tr("Show my &changes…"), window.show_changes)
-    window.reset_action = edit.addAction(tr("&Reset all data to bundled…"), _dialog("confirm_reset", window))
+    window.reset_action = edit.addAction(tr("&Reset all data to bundled…"),
+                                         lambda: window._lazy("app.ui.dialogs", "confirm_reset"))
     for action in (window.add_action, window.edit_action, window.delete_action, window.reset_action):
         action.setEnabled(writable)
 
@@ -109,7 +101,7 @@ def build_menus(window) -> None:
     help_menu.addAction(tr("&Keyboard shortcuts"), window.show_shortcuts)
     help_menu.addAction(tr("What &changed…"), window.show_what_changed)
     help_menu.addSeparator()
-    help_menu.addAction(tr("&About {app}").format(app=APP_NAME), _dialog("show_about", window))
+    help_menu.addAction(tr("&About {app}").format(app=APP_NAME), lambda: window._lazy("app.ui.dialogs", "show_about"))
 
 
 def _language_menu(window, menu: QMenu) -> QMenu:
